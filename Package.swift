@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Gongwen",
+    products: [
+        .library(name: "Gongwen", targets: ["Gongwen"]),
+        .executable(name: "gongwen", targets: ["gongwen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place that includes <unicode/*.h>: ICU's C API is renamed per version by
+        // macros, and Foundation on Linux ships its own ICU headers, so Swift sees plain C types only.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "Gongwen", dependencies: ["CICU"]),
+        // Batch conversion: inputs as people have them (folders, zip, tar.gz, HTML, docx) to JSON Lines.
+        .target(
+            name: "GongwenBatch",
+            dependencies: [
+                "Gongwen",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "gongwen",
+            dependencies: ["Gongwen", "GongwenBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "GongwenTests",
+            dependencies: ["Gongwen", "GongwenBatch", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+    ]
+)

@@ -1,0 +1,82 @@
+/// Entry points. `Gongwen.parse` runs the whole pipeline:
+/// bytes → decode → normalize → blocks → outline → extractors → document.
+public enum Gongwen {
+    /// Parses text already in memory.
+    public static func parse(_ text: String, options: ParseOptions = .init()) -> Document {
+        Pipeline.run(DecodedSource(text: text), options: options)
+    }
+
+    /// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5; detected, or `options.encoding`)
+    /// and parses them. Never throws on content: undecodable bytes become U+FFFD with a diagnostic.
+    public static func parse(bytes: [UInt8], options: ParseOptions = .init()) -> Document {
+        var decoded = SourceDecoder.decode(bytes, forcedEncoding: options.encoding)
+        decoded.byteCount = bytes.count
+        decoded.sha256 = SHA256.hex(of: bytes)
+        return Pipeline.run(decoded, options: options)
+    }
+}
+
+/// How to parse. The defaults suit government web pages and exported documents.
+public struct ParseOptions: Sendable, Hashable {
+    /// Decode with this encoding instead of detecting one (`UTF-8`, `GB18030`, `GBK`, `Big5`,
+    /// `UTF-16LE`, `UTF-16BE`, or any name ICU knows).
+    public var encoding: String?
+    /// Fold Traditional characters to Simplified before matching (spans still point at the source).
+    public var traditionalToSimplified: Bool
+    /// The date that relative and partial dates (`5月11日`, `今年3月`) are resolved against when the
+    /// document gives none of its own (no dateline, no signature date).
+    public var anchorDate: CalendarDate?
+    /// Recorded in `source.path`.
+    public var path: String?
+    /// Recorded in `source.id`.
+    public var id: String?
+    /// Recorded in `source.format`.
+    public var format: String
+
+    public init(encoding: String? = nil, traditionalToSimplified: Bool = false, anchorDate: CalendarDate? = nil,
+                path: String? = nil, id: String? = nil, format: String = "text") {
+        self.encoding = encoding
+        self.traditionalToSimplified = traditionalToSimplified
+        self.anchorDate = anchorDate
+        self.path = path
+        self.id = id
+        self.format = format
+    }
+}
+
+/// A day in the Gregorian calendar.
+public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// ISO 8601, `2016-05-11`.
+    public var description: String {
+        let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
+        return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
+    }
+
+    /// Whether the day exists (leap years included).
+    public var isValid: Bool {
+        guard year >= 1, (1...12).contains(month), day >= 1 else { return false }
+        return day <= CalendarDate.daysIn(month: month, year: year)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

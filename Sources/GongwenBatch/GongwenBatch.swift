@@ -1,0 +1,4 @@
+import Gongwen
+
+/// Batch conversion of many inputs to JSON Lines (see docs/BATCH.md).
+public enum GongwenBatch {}

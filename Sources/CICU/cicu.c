@@ -103,3 +103,13 @@ int32_t cicu_trad_to_simp(const uint16_t *src, int32_t len, uint16_t *dest, int3
     if (err == U_BUFFER_OVERFLOW_ERROR) return textLength > cap ? textLength : cap + 1;
     return U_FAILURE(err) ? -1 : textLength;
 }
+
+int32_t cicu_encode(const char *charset, const uint16_t *src, int32_t len, uint8_t *dest, int32_t cap) {
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(charset, &err);
+    if (U_FAILURE(err) || !conv) return -1;
+    int32_t out = ucnv_fromUChars(conv, (char *)dest, cap, (const UChar *)src, len, &err);
+    ucnv_close(conv);
+    if (err == U_BUFFER_OVERFLOW_ERROR || err == U_STRING_NOT_TERMINATED_WARNING) return out;
+    return U_FAILURE(err) ? -2 : out;
+}

@@ -28,6 +28,10 @@ int32_t cicu_nfkc_has_boundary_before(uint32_t c);
 int32_t cicu_decode(const char *charset, const uint8_t *src, int32_t len,
                     uint16_t *dest, int32_t cap, int32_t *invalid);
 
+/* Encodes UTF-16 to bytes in `charset` (tests and tools: make GB18030/Big5 fixtures). Returns the
+ * needed length, or < 0 when the charset is unknown. */
+int32_t cicu_encode(const char *charset, const uint16_t *src, int32_t len, uint8_t *dest, int32_t cap);
+
 /* ICU's charset detector. Writes up to `max` candidates, best first: their names (NUL-terminated,
  * at most 31 bytes each, in names + 32*i) and confidences (0-100). Returns the count, < 0 on error. */
 int32_t cicu_detect(const uint8_t *src, int32_t len, char *names, int32_t *confidences, int32_t max);

@@ -1,0 +1,83 @@
+import CICU
+
+/// What normalization does to each BMP scalar standing alone, computed once from ICU's NFKC data
+/// plus Gongwen's own folds. With it, text that needs no change is copied at scan speed and ICU is
+/// called only for combining sequences and scalars outside the BMP.
+struct FoldTable: Sendable {
+    /// Per BMP scalar: 0 keep, 1 replace by `single`, 2 delete, 3 replace by `multi`.
+    let action: [UInt8]
+    /// Per BMP scalar: 1 when NFKC has no boundary before it (it combines with what precedes).
+    let joinsPrevious: [UInt8]
+    let single: [UInt16]
+    let multi: [UInt16: [Unicode.Scalar]]
+
+    static let shared = FoldTable()
+
+    /// Gongwen's own folds, applied after NFKC: one form per punctuation family that parsing
+    /// cares about, and no invisible characters.
+    static func custom(_ v: UInt32) -> UInt32?? {
+        switch v {
+        // Dash and tilde family: ranges (`9月23—24日`, `5月14日～18日`) and 破折号.
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D,
+             0x007E, 0x301C, 0x3030, 0xFF5E, 0x223C:
+            return .some(0x2D)
+        // Brackets around document-number years: 〔〕 【】 ［］ 〖〗 → [ ].
+        case 0x3014, 0x3010, 0xFF3B, 0x3016, 0xFE5D: return .some(0x5B)
+        case 0x3015, 0x3011, 0xFF3D, 0x3017, 0xFE5E: return .some(0x5D)
+        // Invisible: zero-width space/joiners, word joiner, BOM, soft hyphen.
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return .some(nil)
+        // Line and paragraph separators → \n; tab and other spaces → space.
+        case 0x2028, 0x2029, 0x0085, 0x000B, 0x000C: return .some(0x0A)
+        default: return nil
+        }
+    }
+
+    /// Scalars kept as they are although NFKC would change them: circled numbers are list markers
+    /// (`①`), and NFKC would make them plain digits that no longer look like markers.
+    static func exempt(_ v: UInt32) -> Bool {
+        (0x2460...0x2473).contains(v) || (0x2776...0x2793).contains(v)
+    }
+
+    init() {
+        var action = [UInt8](repeating: 0, count: 0x10000)
+        var joins = [UInt8](repeating: 0, count: 0x10000)
+        var single = [UInt16](repeating: 0, count: 0x10000)
+        var multi: [UInt16: [Unicode.Scalar]] = [:]
+        var buf = [UInt16](repeating: 0, count: 64)
+        for v in 0..<UInt32(0x10000) {
+            if (0xD800...0xDFFF).contains(v) { continue }
+            if cicu_nfkc_has_boundary_before(v) == 0 { joins[Int(v)] = 1 }
+            if FoldTable.exempt(v) { continue }
+            if let c = FoldTable.custom(v) {
+                if let r = c { action[Int(v)] = 1; single[Int(v)] = UInt16(r) } else { action[Int(v)] = 2 }
+                continue
+            }
+            if cicu_nfkc_is_inert(v) != 0 { continue }
+            var unit = UInt16(v)
+            let n = cicu_nfkc(&unit, 1, &buf, Int32(buf.count))
+            guard n >= 0, n <= buf.count else { continue }
+            let folded = FoldTable.applyCustom(String(decoding: buf[0..<Int(n)], as: UTF16.self).unicodeScalars)
+            if folded.count == 1 && folded[0].value == v { continue }
+            if folded.isEmpty { action[Int(v)] = 2 }
+            else if folded.count == 1 && folded[0].value < 0x10000 { action[Int(v)] = 1; single[Int(v)] = UInt16(folded[0].value) }
+            else { action[Int(v)] = 3; multi[UInt16(v)] = folded }
+        }
+        self.action = action
+        self.joinsPrevious = joins
+        self.single = single
+        self.multi = multi
+    }
+
+    /// Gongwen's folds over NFKC output.
+    static func applyCustom<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for s in scalars {
+            if let c = custom(s.value) {
+                if let r = c, let u = Unicode.Scalar(r) { out.append(u) }
+            } else {
+                out.append(s)
+            }
+        }
+        return out
+    }
+}

@@ -1,12 +1,101 @@
 /// The stages in order. Data flows forward only: each stage takes the previous stage's output.
-enum Pipeline {
+///   decode → normalize → blocks → outline → extractors → document
+package enum Pipeline {
     static func run(_ decoded: DecodedSource, options: ParseOptions) -> Document {
-        let sourceCount = decoded.text.unicodeScalars.count
+        let sourceScalars = Array(decoded.text.unicodeScalars)
+        let normalized = Normalizer.normalize(sourceScalars, traditionalToSimplified: options.traditionalToSimplified)
+        let blocks = BlockSplitter.split(normalized.scalars)
+        let outline = OutlineBuilder.build(normalized.scalars, blocks)
+        let assembler = Assembler(source: sourceScalars, text: normalized, outline: outline)
+        let children = assembler.nodes()
+
+        let anchor = DocumentAnchor.find(normalized.scalars, blocks) ?? options.anchorDate.map { DateAnchor(date: $0, kind: "option") }
+        let found = EntityExtraction.run(ExtractionContext(text: normalized, anchor: anchor))
+        let sections = SectionIndex(children)
+        var entities: [Entity] = []
+        entities.reserveCapacity(found.entities.count)
+        for e in found.entities {
+            let span = normalized.sourceSpan(e.range)
+            entities.append(Entity(kind: e.value.kind, text: assembler.string(span), span: span, value: e.value,
+                                   sectionPath: sections.path(at: span.start)))
+        }
+
+        var diagnostics = decoded.diagnostics
+        var found2 = outline.diagnostics + found.diagnostics
+        found2 += Placeholders.scan(normalized.scalars)
+        for d in found2 {
+            diagnostics.append(Diagnostic(code: d.code, message: d.message, severity: .warning,
+                                          span: d.range.map { normalized.sourceSpan($0) }))
+        }
+        diagnostics.sort { ($0.span?.start ?? -1, $0.code) < ($1.span?.start ?? -1, $1.code) }
+
         let source = SourceInfo(path: options.path, id: options.id, encoding: decoded.encoding,
                                 bytes: decoded.byteCount, sha256: decoded.sha256, format: options.format)
-        let span = Span(start: 0, end: sourceCount)
-        let node = Node.paragraph(Paragraph(span: span, textSpan: span, text: decoded.text, items: []))
-        return Document(source: source, text: decoded.text, children: sourceCount == 0 ? [] : [node],
-                        entities: [], diagnostics: decoded.diagnostics)
+        return Document(source: source, text: decoded.text, children: children, entities: entities, diagnostics: diagnostics)
+    }
+}
+
+/// Innermost section containing a position, as the path of markers from the top.
+struct SectionIndex {
+    private let top: [Section]
+
+    init(_ children: [Node]) {
+        top = children.compactMap { if case .section(let s) = $0 { s } else { nil } }
+    }
+
+    func path(at offset: Int) -> [String] {
+        var path: [String] = []
+        var level = top
+        while let s = level.first(where: { $0.span.start <= offset && offset < $0.span.end }) {
+            path.append(s.marker.text)
+            level = s.subsections
+        }
+        return path
+    }
+}
+
+/// The document's own date, from its signature date (成文日期) or, failing that, its dateline.
+enum DocumentAnchor {
+    static func find(_ s: [Unicode.Scalar], _ blocks: [Block]) -> DateAnchor? {
+        var dateline: DateAnchor?
+        for b in blocks {
+            switch b.role {
+            case .field(.signatureDate)?:
+                if let d = date(s, b.content) { return DateAnchor(date: d, kind: "signatureDate") }
+            case .field(.dateline)?:
+                if dateline == nil, let d = date(s, b.content) { dateline = DateAnchor(date: d, kind: "dateline") }
+            default: continue
+            }
+        }
+        return dateline
+    }
+
+    /// Reads `19.05.2016 11:24` (day first), `2016-05-19`, `2016年5月19日`, `二〇二一年一月二十五日`.
+    static func date(_ s: [Unicode.Scalar], _ r: Range<Int>) -> CalendarDate? {
+        var numbers: [Int] = []
+        var i = r.lowerBound
+        while i < r.upperBound && numbers.count < 3 {
+            if ScalarClass.isDigit(s[i]) {
+                var j = i
+                while j < r.upperBound && ScalarClass.isDigit(s[j]) { j += 1 }
+                guard let v = ScalarClass.arabicNumber(s, i..<j) else { return nil }
+                numbers.append(v)
+                i = j
+            } else if ScalarClass.isChineseNumeral(s[i]) {
+                var j = i
+                while j < r.upperBound && ScalarClass.isChineseNumeral(s[j]) { j += 1 }
+                guard let v = ScalarClass.smallChineseNumber(s, i..<j) else { return nil }
+                numbers.append(v)
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        guard numbers.count == 3 else { return nil }
+        let d: CalendarDate
+        if numbers[0] >= 1000 { d = CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]) }
+        else if numbers[2] >= 1000 { d = CalendarDate(year: numbers[2], month: numbers[1], day: numbers[0]) }
+        else { return nil }
+        return d.isValid ? d : nil
     }
 }

@@ -1,0 +1,127 @@
+/// What a single line is by its own content, before position is taken into account: page
+/// furniture, promotion lines, datelines, 发文字号, contact and attachment lines.
+enum LineRole: Sendable, Equatable {
+    case boilerplate(Boilerplate.Kind)
+    case field(Field.Role)
+}
+
+enum LineRoles {
+    /// The role a line has whatever its position, or nil for ordinary text.
+    static func intrinsic(_ s: [Unicode.Scalar], _ r: Range<Int>) -> LineRole? {
+        if isBreadcrumb(s, r) { return .boilerplate(.breadcrumb) }
+        if startsWithAny(s, r, promotionPrefixes) { return .boilerplate(.promotion) }
+        if startsWithAny(s, r, chromePrefixes) { return .boilerplate(.pageChrome) }
+        if isDateline(s, r) { return .field(.dateline) }
+        if isDocumentNumberLine(s, r) { return .field(.documentNumber) }
+        if startsWithAny(s, r, attachmentPrefixes) { return .field(.attachmentNote) }
+        if startsWithAny(s, r, contactPrefixes) && r.count <= 80 { return .field(.contact) }
+        if startsWithAny(s, r, distributionPrefixes) { return .field(.distribution) }
+        return nil
+    }
+
+    static let promotionPrefixes = makeWords(["下面是小编", "以下是小编", "小编为大家", "推荐访问", "相关推荐", "相关阅读", "相关文章", "热门推荐", "猜你喜欢", "扫一扫", "分享到", "本文由", "免责声明", "版权声明"])
+    static let chromePrefixes = makeWords(["[打印]", "[关闭]", "打印本页", "关闭窗口", "上一篇", "下一篇", "责任编辑", "编辑:", "来源:", "浏览次数", "点击数", "阅读次数", "字体:", "[字体", "[大 中 小]", "当前位置", "您的位置", "您现在的位置", "返回顶部"])
+    static let attachmentPrefixes = makeWords(["附件:", "附件1", "附件一", "附件 "])
+    static let contactPrefixes = makeWords(["联系人", "联系电话", "联系方式:", "电话:", "传真:", "邮箱:", "电子邮箱:", "电子信箱:", "地址:", "邮编:", "邮政编码"])
+    static let distributionPrefixes = makeWords(["抄送:", "抄报:", "抄送 ", "分送:", "主题词"])
+
+    static func makeWords(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+
+    static func startsWithAny(_ s: [Unicode.Scalar], _ r: Range<Int>, _ words: [[Unicode.Scalar]]) -> Bool {
+        for w in words where w.count <= r.count {
+            var ok = true
+            for k in 0..<w.count where s[r.lowerBound + k] != w[k] { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// `首页 > 文章中心 > 正文`.
+    static func isBreadcrumb(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.count <= 80 else { return false }
+        var arrows = 0
+        for i in r where s[i] == ">" || s[i] == "»" || s[i] == "›" { arrows += 1 }
+        guard arrows >= 1 else { return false }
+        return arrows >= 2 || startsWithAny(s, r, makeWords(["首页", "当前位置", "您的位置", "您现在的位置", "网站首页"]))
+    }
+
+    /// A line that is only a date and time (`19.05.2016  11:24`, `2016-05-19 10:00`,
+    /// `发布时间:2016年5月19日`), possibly with a source after it.
+    static func isDateline(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.count <= 60 else { return false }
+        var i = r.lowerBound
+        for p in datelinePrefixes where p.count <= r.count {
+            if (0..<p.count).allSatisfy({ s[r.lowerBound + $0] == p[$0] }) { i = r.lowerBound + p.count; break }
+        }
+        var digits = 0, separators = 0
+        while i < r.upperBound {
+            let c = s[i]
+            if ScalarClass.isDigit(c) { digits += 1 }
+            else if c == "." || c == "-" || c == "/" || c == ":" || c == "年" || c == "月" || c == "日" { separators += 1 }
+            else if ScalarClass.isSpace(c) {}
+            else if c == "来" && i + 2 < r.upperBound && s[i + 1] == "源" { break }
+            else { return false }
+            i += 1
+        }
+        return digits >= 6 && separators >= 2
+    }
+
+    static let datelinePrefixes = makeWords(["发布时间:", "发布日期:", "时间:", "日期:", "更新时间:", "发文日期:", "成文日期:"])
+
+    /// A line that is only a 发文字号: `国办发[2012]12号` (brackets already folded).
+    static func isDocumentNumberLine(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.count <= 30 else { return false }
+        var i = r.lowerBound
+        var han = 0
+        while i < r.upperBound && ScalarClass.isHan(s[i]) { han += 1; i += 1 }
+        guard han >= 1, i < r.upperBound, s[i] == "[" || s[i] == "(" else { return false }
+        i += 1
+        var yearDigits = 0
+        while i < r.upperBound && ScalarClass.isDigit(s[i]) { yearDigits += 1; i += 1 }
+        guard yearDigits == 4, i < r.upperBound, s[i] == "]" || s[i] == ")" else { return false }
+        i += 1
+        var serial = 0
+        while i < r.upperBound && ScalarClass.isDigit(s[i]) { serial += 1; i += 1 }
+        guard serial >= 1, i < r.upperBound, s[i] == "号" else { return false }
+        return i + 1 == r.upperBound
+    }
+
+    /// A line that is only a date, as in a signature block: `2021年1月25日`, `二〇二一年一月二十五日`.
+    static func isDateOnly(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.count <= 20 else { return false }
+        var i = r.lowerBound
+        var parts = 0
+        for unit in ["年", "月", "日"] as [Unicode.Scalar] {
+            let start = i
+            while i < r.upperBound && s[i] != unit && (ScalarClass.isDigit(s[i]) || ScalarClass.isChineseNumeral(s[i]) || ScalarClass.isSpace(s[i])) { i += 1 }
+            guard i < r.upperBound, s[i] == unit, i > start else { return false }
+            i += 1
+            parts += 1
+        }
+        return i == r.upperBound && parts == 3
+    }
+
+    /// Has sentence punctuation inside (not a title, caption or signatory).
+    static func hasSentencePunctuation(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        for i in r {
+            switch s[i] {
+            case "。", ",", ";", "!", "?", "，": return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    static func hanCount(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+        var n = 0
+        for i in r where ScalarClass.isHan(s[i]) { n += 1 }
+        return n
+    }
+
+    /// The Han characters and letters of a line, for comparing titles and captions.
+    static func letters(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for i in r where !ScalarClass.isSpace(s[i]) { out.append(s[i]) }
+        return out
+    }
+}

@@ -1,0 +1,22 @@
+/// Template placeholders left in published documents (`XXX`, `XXXXXX`, `×××`): reported, so an
+/// analyst can filter unfinished templates. Dates like `20xx 年 xx 月` are the date extractor's.
+enum Placeholders {
+    static func scan(_ s: [Unicode.Scalar]) -> [FoundDiagnostic] {
+        var out: [FoundDiagnostic] = []
+        var i = 0
+        let n = s.count
+        while i < n {
+            let c = s[i]
+            guard c == "X" || c == "×" else { i += 1; continue }
+            var j = i
+            while j < n && s[j] == c { j += 1 }
+            let boundedBefore = i == 0 || !(s[i - 1].properties.isASCIIHexDigit || (s[i - 1].value < 0x80 && s[i - 1].properties.isAlphabetic))
+            let boundedAfter = j == n || !(s[j].value < 0x80 && s[j].properties.isAlphabetic)
+            if j - i >= 3, boundedBefore, boundedAfter {
+                out.append(FoundDiagnostic(code: DiagnosticCode.placeholder, message: "template placeholder left in the text", range: i..<j))
+            }
+            i = j
+        }
+        return out
+    }
+}

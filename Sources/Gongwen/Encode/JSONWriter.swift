@@ -1,0 +1,109 @@
+/// A minimal streaming JSON writer into UTF-8 bytes: keys in the order written, commas and
+/// (optionally) indentation handled here, strings escaped per RFC 8259.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    private var depth = 0
+    /// Per open container: whether it has a member yet.
+    private var hasMember: [Bool] = []
+    private var afterKey = false
+
+    init(pretty: Bool, capacity: Int = 4096) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    private mutating func beforeValue() {
+        if afterKey { afterKey = false; return }
+        guard !hasMember.isEmpty else { return }
+        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasMember[hasMember.count - 1] = true
+        newline()
+    }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    mutating func beginObject() { beforeValue(); bytes.append(UInt8(ascii: "{")); depth += 1; hasMember.append(false) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { beforeValue(); bytes.append(UInt8(ascii: "[")); depth += 1; hasMember.append(false) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func close(_ c: UInt8) {
+        depth -= 1
+        if hasMember.removeLast() { newline() }
+        bytes.append(c)
+    }
+
+    mutating func key(_ k: StaticString) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    mutating func string(_ s: String) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                switch b {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                }
+                runStart = i + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ v: Int) {
+        beforeValue()
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    mutating func bool(_ v: Bool) {
+        beforeValue()
+        bytes.append(contentsOf: (v ? "true" : "false").utf8)
+    }
+
+    mutating func null() {
+        beforeValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    // Conveniences for optional members: written only when present.
+    mutating func member(_ k: StaticString, _ v: String?) { if let v { key(k); string(v) } }
+    mutating func member(_ k: StaticString, _ v: Int?) { if let v { key(k); int(v) } }
+
+    mutating func span(_ k: StaticString, _ s: Span) {
+        key(k)
+        beginObject()
+        key("start"); int(s.start)
+        key("end"); int(s.end)
+        endObject()
+    }
+
+    mutating func strings(_ k: StaticString, _ values: [String]) {
+        key(k)
+        beginArray()
+        for v in values { string(v) }
+        endArray()
+    }
+}

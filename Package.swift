@@ -34,6 +34,8 @@ let package = Package(
             name: "gongwen",
             dependencies: ["Gongwen", "GongwenBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
+        .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenBatch"]),
         .testTarget(
             name: "GongwenTests",
             dependencies: ["Gongwen", "GongwenBatch", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -89,7 +89,6 @@ enum BlockSplitter {
         }
         if let t = titleLine {
             let title = LineRoles.letters(s, lines[t].content)
-            var sawBody = false
             for i in content where i > t && roles[i] == nil {
                 let r = lines[i].content
                 let letters = LineRoles.letters(s, r)
@@ -98,14 +97,15 @@ enum BlockSplitter {
                    isCaption(letters, of: title),
                    MarkerScanner.scan(s, at: r.lowerBound, end: r.upperBound) == nil {
                     roles[i] = .boilerplate(.photoCaption)
-                    continue
                 }
-                // 主送机关: the first body line, short and ending in a colon.
-                if !sawBody, r.count <= 40, s[r.upperBound - 1] == ":", !LineRoles.hasSentencePunctuation(s, r),
-                   MarkerScanner.scan(s, at: r.lowerBound, end: r.upperBound) == nil {
-                    roles[i] = .field(.addressee)
-                }
-                sawBody = true
+            }
+        }
+        // 主送机关: the first body line (after the title, if any), short and ending in a colon.
+        if let i = content.first(where: { $0 > (titleLine ?? -1) && roles[$0] == nil }) {
+            let r = lines[i].content
+            if r.count <= 40, s[r.upperBound - 1] == ":", !LineRoles.hasSentencePunctuation(s, r),
+               MarkerScanner.scan(s, at: r.lowerBound, end: r.upperBound) == nil {
+                roles[i] = .field(.addressee)
             }
         }
         // Signature block at the end: [signatory …] date, before any trailing boilerplate.

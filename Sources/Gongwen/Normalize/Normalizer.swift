@@ -146,3 +146,12 @@ package enum Normalizer {
         }
     }
 }
+
+extension Normalizer {
+    /// ICU NFKC of the whole text in one call, without folds or offsets (benchmark reference).
+    package static func icuOnly(_ text: String) -> Int {
+        let units = Array(text.utf16)
+        var buf = [UInt16](repeating: 0, count: units.count * 2 + 16)
+        return Int(cicu_nfkc(units, Int32(units.count), &buf, Int32(buf.count)))
+    }
+}

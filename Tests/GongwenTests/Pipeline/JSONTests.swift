@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Gongwen
+
+/// The gongwen/1 encoder: valid JSON, the contract's fields, exact escaping, stable bytes.
+struct JSONTests {
+    private func object(_ bytes: [UInt8]) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    @Test func documentHasTheContractFields() throws {
+        let text = "关于做好工作的通知\n一、总体要求\n(一)统一思想。\n"
+        let d = Gongwen.parse(text, options: ParseOptions(path: "a/b.txt"))
+        let json = try object(GongwenJSON.encode(d))
+        #expect(json["schema"] as? String == "gongwen/1")
+        let source = try #require(json["source"] as? [String: Any])
+        #expect(source["path"] as? String == "a/b.txt")
+        #expect(source["encoding"] as? String == "UTF-8")
+        #expect(source["bytes"] as? Int == text.utf8.count)
+        #expect((source["sha256"] as? String)?.count == 64)
+        #expect(json["title"] as? String == "关于做好工作的通知")
+        let sections = try #require(json["sections"] as? [[String: Any]])
+        #expect(sections.count == 1)
+        #expect(sections[0]["marker"] as? String == "一、")
+        #expect(sections[0]["level"] as? Int == 1)
+        #expect(sections[0]["ordinal"] as? Int == 1)
+        #expect(sections[0]["heading"] as? String == "总体要求")
+        let children = try #require(sections[0]["children"] as? [[String: Any]])
+        #expect(children.first?["marker"] as? String == "(一)")
+        #expect(children.first?["level"] as? Int == 2)
+        #expect(json["entities"] is [Any])
+        #expect(json["diagnostics"] is [Any])
+    }
+
+    @Test func escapingRoundTrips() throws {
+        let tricky = "引号\"反斜杠\\制表\t回车\r换行\n控制\u{01}结束"
+        let d = Gongwen.parse(tricky)
+        let json = try object(GongwenJSON.encode(d))
+        #expect(json["text"] as? String == tricky)
+    }
+
+    @Test func prettyAndCompactAgree() throws {
+        let d = Gongwen.parse("一、甲\n二、乙\n")
+        let compact = try object(GongwenJSON.encode(d))
+        let pretty = try object(GongwenJSON.encode(d, pretty: true))
+        #expect(NSDictionary(dictionary: compact).isEqual(to: pretty))
+        #expect(!GongwenJSON.encode(d).contains(0x0A))
+    }
+
+    @Test func errorRecord() throws {
+        let info = SourceInfo(path: "x.pdf", encoding: "binary", bytes: 10, sha256: String(repeating: "0", count: 64))
+        let json = try object(GongwenJSON.encodeError(source: info, code: "unsupported-format", message: "PDF"))
+        #expect(json["schema"] as? String == "gongwen/1")
+        #expect((json["error"] as? [String: Any])?["code"] as? String == "unsupported-format")
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let text = try String(contentsOfFile: PipelineCorpus.path("003_65ab60eb7075ecb2.txt"), encoding: .utf8)
+        #expect(GongwenJSON.encode(Gongwen.parse(text)) == GongwenJSON.encode(Gongwen.parse(text)))
+    }
+}
+
+enum PipelineCorpus {
+    /// Repository root, from this file's path (Tests/GongwenTests/Pipeline/…).
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)
+        return parts.joined(separator: "/")
+    }()
+
+    static func path(_ seed: String) -> String { root + "/Corpus/seeds/" + seed }
+}

@@ -73,6 +73,9 @@ package enum SourceDecoder {
 
     private static func decodeWith(_ encoding: String, bytes: [UInt8], skipBOM: Int) -> DecodedSource {
         let body = skipBOM == 0 ? bytes[...] : bytes[skipBOM...]
+        if body.isEmpty {
+            return DecodedSource(text: "", encoding: encoding, byteCount: bytes.count, sha256: "", diagnostics: [])
+        }
         var invalid: Int32 = 0
         var units = [UInt16](repeating: 0, count: body.count + 16)
         var needed: Int32 = body.withUnsafeBufferPointer { src in

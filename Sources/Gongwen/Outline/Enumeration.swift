@@ -18,9 +18,10 @@ enum Enumeration {
         }
         guard candidates.count >= 2 else { return }
         var open: [Unicode.Scalar: [(block: Int, marker: ItemMarker)]] = [:]
+        var touched: Set<Int> = []
         func finish(_ chain: [(block: Int, marker: ItemMarker)]?) {
             guard let chain, chain.count >= 2 else { return }
-            for c in chain { items[c.block, default: []].append(c.marker) }
+            for c in chain { items[c.block, default: []].append(c.marker); touched.insert(c.block) }
         }
         for c in candidates {
             let suffix = c.marker.suffix
@@ -32,6 +33,6 @@ enum Enumeration {
             }
         }
         for chain in open.values { finish(chain) }
-        for k in items.keys { items[k]!.sort { $0.position < $1.position } }
+        for k in touched { items[k]!.sort { $0.position < $1.position } }
     }
 }

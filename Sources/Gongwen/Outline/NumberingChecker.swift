@@ -28,7 +28,7 @@ struct NumberingChecker {
         return false
     }
 
-    mutating func place(_ marker: MarkerMatch, parent: ObjectIdentifier?, parentStyle: MarkerStyle?, siblings: [MarkerMatch]) {
+    mutating func place(_ marker: MarkerMatch, parent: ObjectIdentifier?, parentStyle: MarkerStyle?, previousSibling previous: MarkerMatch?) {
         let style = marker.style
         // A level skipped: this style is usually under X, X usually under the parent's style.
         if let usual = usualParent[style], let x = usual, x != parentStyle,
@@ -45,7 +45,6 @@ struct NumberingChecker {
         if let p = parentStyle, p != style { children[p, default: []].insert(style) }
 
         let n = marker.ordinal
-        let previous = siblings.last(where: { $0.style == style })
         let maxSoFar = maxOrdinal[style]
         var ok = false
         if let prev = previous { ok = n == prev.ordinal + 1 }

@@ -46,6 +46,8 @@ enum OutlineBuilder {
         let headingTextStart: Int
         let bodyStart: Int
         var children: [Element] = []
+        /// The last child section of each style, for numbering checks.
+        var lastChild: [MarkerStyle: MarkerMatch] = [:]
         init(marker: MarkerMatch, block: Block, headingRange: Range<Int>, headingTextStart: Int, bodyStart: Int) {
             self.marker = marker
             self.block = block
@@ -69,6 +71,7 @@ enum OutlineBuilder {
         }
 
         var top: [Element] = []
+        var topLast: [MarkerStyle: MarkerMatch] = [:]
         var stack: [Open] = []
         var numbering = NumberingChecker()
 
@@ -90,7 +93,8 @@ enum OutlineBuilder {
             }
             let parent = stack.last
             numbering.place(marker, parent: parent.map { ObjectIdentifier($0) }, parentStyle: parent?.marker.style,
-                            siblings: (parent?.children ?? top).compactMap { if case .section(let o) = $0 { o.marker } else { nil } })
+                            previousSibling: parent == nil ? topLast[style] : parent!.lastChild[style])
+            if let p = parent { p.lastChild[style] = marker } else { topLast[style] = marker }
 
             let (headingRange, headingTextStart, restStart) = heading(s, block, marker)
             let open: Open

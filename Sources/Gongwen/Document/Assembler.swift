@@ -51,36 +51,69 @@ struct Assembler {
     }
 
     func string(_ span: Span) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: source[span.start..<span.end])
-        return String(v)
+        ScalarText.string(source[span.start..<span.end])
     }
 
     /// Source text with the line breaks inside it (and the indentation around them) removed.
     func cleaned(_ span: Span) -> String {
-        var v = String.UnicodeScalarView()
-        var pendingSpace = 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(span.count * 3)
+        var pendingSpaceStart = -1
         var i = span.start
         while i < span.end {
             let c = source[i]
             if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
                 // Drop the break, the spaces before it, and the indentation after it.
-                pendingSpace = 0
+                pendingSpaceStart = -1
                 i += 1
-                while i < span.end && (source[i] == " " || source[i] == "\t" || source[i] == "\u{3000}" || source[i] == "\u{00A0}" || source[i] == "\n" || source[i] == "\r") { i += 1 }
+                while i < span.end && (ScalarText.isLineSpace(source[i]) || source[i] == "\n" || source[i] == "\r") { i += 1 }
                 continue
             }
-            if c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" {
-                pendingSpace += 1
+            if ScalarText.isLineSpace(c) {
+                if pendingSpaceStart < 0 { pendingSpaceStart = i }
             } else {
-                if pendingSpace > 0 {
-                    v.append(contentsOf: source[(i - pendingSpace)..<i])
-                    pendingSpace = 0
+                if pendingSpaceStart >= 0 {
+                    for k in pendingSpaceStart..<i { ScalarText.appendUTF8(source[k], to: &bytes) }
+                    pendingSpaceStart = -1
                 }
-                v.append(c)
+                ScalarText.appendUTF8(c, to: &bytes)
             }
             i += 1
         }
-        return String(v)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Building strings from scalars: encoding to UTF-8 bytes directly is several times faster than
+/// appending to a `String.UnicodeScalarView` one scalar at a time.
+enum ScalarText {
+    static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { appendUTF8(s, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always) static func appendUTF8(_ s: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    @inline(__always) static func isLineSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}"
     }
 }

@@ -46,11 +46,22 @@ struct SectionIndex {
     func path(at offset: Int) -> [String] {
         var path: [String] = []
         var level = top
-        while let s = level.first(where: { $0.span.start <= offset && offset < $0.span.end }) {
+        while let s = Self.find(offset, in: level) {
             path.append(s.marker.text)
             level = s.subsections
         }
         return path
+    }
+
+    /// Sibling sections are in source order and do not overlap: binary search.
+    private static func find(_ offset: Int, in sections: [Section]) -> Section? {
+        var lo = 0, hi = sections.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sections[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < sections.count, sections[lo].span.start <= offset else { return nil }
+        return sections[lo]
     }
 }
 

@@ -22,8 +22,9 @@ package enum OutlineRenderer {
         }
         go(document.children, depth: 0)
         out += "--\n"
+        let scalars = Array(document.text.unicodeScalars)
         for d in document.diagnostics where allDiagnostics || d.code.hasPrefix("numbering.") || d.code.hasPrefix("outline.") {
-            let at = d.span.map { " @ " + String(document.text(of: $0)) } ?? ""
+            let at = d.span.map { " @ " + ScalarText.string(scalars[$0.start..<$0.end]) } ?? ""
             out += "! \(d.code)\(at)\n"
         }
         return out

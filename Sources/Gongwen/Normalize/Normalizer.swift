@@ -16,77 +16,82 @@ package enum Normalizer {
         let n = src.count
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(n)
-        var map: [Int32]? = nil
+        // Empty while output and source line up one to one; filled (and kept) from the first change.
+        var map: [Int32] = []
+        var mapped = false
 
-        // Switches to an explicit map the first time output and source stop lining up.
-        @inline(__always) func ensureMap() {
-            if map == nil {
-                var m = [Int32]()
-                m.reserveCapacity(n + 1)
-                for k in 0..<out.count { m.append(Int32(k)) }
-                map = m
-            }
-        }
-
+        src.withUnsafeBufferPointer { s in
         table.action.withUnsafeBufferPointer { action in
         table.joinsPrevious.withUnsafeBufferPointer { joins in
         table.single.withUnsafeBufferPointer { single in
+            @inline(__always) func isJoiner(_ v: UInt32) -> Bool {
+                v < 0x10000 ? joins[Int(v)] != 0 : joinsNonBMP(v)
+            }
             var i = 0
             while i < n {
-                let s = src[i]
-                let v = s.value
-                // Segment end: following scalars that combine with this one.
-                var j = i + 1
-                while j < n, src[j].value < 0x10000 ? joins[Int(src[j].value)] != 0 : joinsNonBMP(src[j].value) { j += 1 }
-
-                if v == 0x0D {
-                    // CR LF → LF (the CR vanishes); lone CR → LF.
-                    if j < n, src[j].value == 0x0A { ensureMap(); i = j; continue }
-                    appendOne("\n", from: i)
+                // Fast path: a run of scalars that stay as they are and combine with nothing.
+                var j = i
+                while j < n {
+                    let v = s[j].value
+                    if v >= 0x10000 || action[Int(v)] != 0 || joins[Int(v)] != 0 || v == 0x0D { break }
+                    j += 1
+                }
+                // A combining mark at j belongs with the scalar before it: leave that one to the slow path.
+                if j < n && j > i && isJoiner(s[j].value) { j -= 1 }
+                if j > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
+                    if mapped { for k in i..<j { map.append(Int32(k)) } }
                     i = j
+                    if i >= n { break }
+                }
+
+                // Slow path: one segment (a scalar and the marks that combine with it).
+                let v = s[i].value
+                var e = i + 1
+                while e < n && isJoiner(s[e].value) { e += 1 }
+                if !mapped && (v == 0x0D || e > i + 1 || v >= 0x10000 || action[Int(v)] != 0) {
+                    mapped = true
+                    map.reserveCapacity(n + 1)
+                    for k in 0..<out.count { map.append(Int32(k)) }
+                }
+                if v == 0x0D {
+                    // CR LF → LF (the CR vanishes and goes with what precedes); lone CR → LF.
+                    if !(e < n && s[e].value == 0x0A) { out.append("\n"); map.append(Int32(i)) }
+                    i = e
                     continue
                 }
-                if j == i + 1 && v < 0x10000 {
+                if e == i + 1 && v < 0x10000 {
                     switch action[Int(v)] {
                     case 0:
-                        if map == nil { out.append(s) } else { out.append(s); map!.append(Int32(i)) }
+                        out.append(s[i])
+                        if mapped { map.append(Int32(i)) }
                     case 1:
-                        appendOne(Unicode.Scalar(UInt32(single[Int(v)]))!, from: i)
+                        out.append(Unicode.Scalar(UInt32(single[Int(v)]))!)
+                        map.append(Int32(i))
                     case 2:
-                        ensureMap()
+                        break
                     default:
-                        ensureMap()
-                        for r in table.multi[UInt16(v)]! { out.append(r); map!.append(Int32(i)) }
+                        for r in table.multi[UInt16(v)]! { out.append(r); map.append(Int32(i)) }
                     }
-                    i = j
+                    i = e
                     continue
                 }
                 // A combining sequence or a non-BMP scalar: ask ICU, then apply our folds.
-                let segment = src[i..<j]
+                let segment = src[i..<e]
                 let normalized = nfkc(segment)
                 if normalized.elementsEqual(segment) {
-                    if map == nil { out.append(contentsOf: segment) } else {
-                        for k in i..<j { out.append(src[k]); map!.append(Int32(k)) }
-                    }
+                    for k in i..<e { out.append(s[k]); map.append(Int32(k)) }
                 } else {
-                    ensureMap()
-                    for r in normalized { out.append(r); map!.append(Int32(i)) }
+                    for r in normalized { out.append(r); map.append(Int32(i)) }
                 }
-                i = j
+                i = e
             }
-        }}}
-        if map != nil { map!.append(Int32(n)) }
+        }}}}
+        if mapped { map.append(Int32(n)) }
 
-        var result = NormalizedText(scalars: out, toSource: map, sourceCount: n)
+        var result = NormalizedText(scalars: out, toSource: mapped ? map : nil, sourceCount: n)
         if traditionalToSimplified { result = simplify(result) }
         return result
-
-        @inline(__always) func appendOne(_ r: Unicode.Scalar, from i: Int) {
-            if map == nil && r == src[i] { out.append(r); return }
-            ensureMap()
-            out.append(r)
-            map!.append(Int32(i))
-        }
     }
 
     private static func joinsNonBMP(_ v: UInt32) -> Bool {

@@ -1,0 +1,182 @@
+/// Money: `548.74万元`, `人民币伍拾万元整`, `约1.2亿元`, `20余万元`, `399.5元/人`, `10万-50万元`,
+/// `3元5角`, foreign currencies (`美元` → USD …). Triggers on numbers; the currency word must follow.
+///
+/// Not money: `元旦`, `单元`, `元素`, `公元`, `一元化`, `万元户`, a bare `万元` column heading
+/// (no number), a digit-string like `二〇二一元`.
+struct MoneyExtractor: EntityExtractor {
+    static let currencies: [([Unicode.Scalar], String)] = [
+        (W("元"), "CNY"), (W("圆"), "CNY"), (W("人民币"), "CNY"),
+        (W("美元"), "USD"), (W("美金"), "USD"), (W("欧元"), "EUR"), (W("港元"), "HKD"), (W("港币"), "HKD"),
+        (W("日元"), "JPY"), (W("英镑"), "GBP"), (W("韩元"), "KRW"), (W("澳元"), "AUD"), (W("加元"), "CAD"),
+        (W("卢布"), "RUB"), (W("瑞士法郎"), "CHF"), (W("新台币"), "TWD"), (W("澳门元"), "MOP"),
+        (W("新加坡元"), "SGD"), (W("泰铢"), "THB"), (W("澳门币"), "MOP"),
+    ]
+    static let rmb = W("人民币")
+    static let perUnits: [[Unicode.Scalar]] = [
+        "人次", "人日", "人", "亩", "天", "日", "月", "年", "次", "吨", "平方米", "平米", "立方米", "台", "个",
+        "件", "户", "套", "间", "小时", "公里", "千米", "张", "份", "床", "辆", "头", "只", "篇", "课时", "学时",
+        "场", "期", "批", "项", "株", "棵", "千克", "公斤", "斤", "度", "晚", "夜", "周", "学年", "学期", "km", "kg",
+    ].map(W)
+    static let zuoyou = W("左右"), yishang = W("以上"), jiang = W("将近"), dayue = W("大约")
+
+    /// The scalar after a currency word that turns it into another word (`元旦`, `一元化`, `万元户`).
+    @inline(__always) static func rejectsAfterYuan(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "旦", "素", "化", "户", "件", "器", "首", "帅", "宵", "老", "气", "勋", "凶", "音", "朝", "论", "配", "组", "次", "结": true
+        default: false
+        }
+    }
+
+    @inline(__always) static func isDot(_ c: Unicode.Scalar) -> Bool {
+        c == "·" || c == "・" || c == "•" || c == "‧" || c == "∙"
+    }
+
+    func extract(_ context: ExtractionContext, into result: inout ExtractionResult) {
+        let t = Scan(context.text.scalars)
+        var i = 0
+        while i < t.n {
+            let c = t[i]
+            guard Numerals.canStart(c) else { i += 1; continue }
+            if Numerals.isNumeral(t[i - 1]) || (t[i - 1] == "." && t.isDigit(i - 2)) || (t.isDigit(i) && t.isASCIILetter(i - 1)) {
+                i += 1; continue
+            }
+            guard let num = Numerals.parse(t, at: i) else { i += 1; continue }
+            if let (range, value, overflow) = match(t, num) {
+                if overflow {
+                    result.diagnostics.append(FoundDiagnostic(code: "number.overflow", message: "amount too large to represent exactly", range: range))
+                } else {
+                    result.entities.append(FoundEntity(range: range, value: .money(value)))
+                }
+                i = range.upperBound
+            } else {
+                i = max(num.range.upperBound, i + 1)
+            }
+        }
+    }
+
+    /// Reads the currency (and what may sit between number and currency) at `j`.
+    /// Returns the amount scaled, the currency code, the qualifier and the end.
+    private func unitPart(_ t: Scan, _ num: ParsedNumber, at start: Int) -> (amount: ExactDecimal, overflow: Bool, code: String, qualifier: String?, end: Int, power: Int)? {
+        var j = t.skipSpaces(start, limit: 1)
+        var qualifier: String?
+        if t[j] == "余" || t[j] == "多" { qualifier = t[j] == "余" ? "余" : "多"; j += 1 }
+        var value = num.value
+        var overflow = num.overflow
+        var power = num.power
+        // 20余万元, 100多万元: the multiplier after the qualifier.
+        while let p = Numerals.chineseUnit(t[j]), p >= 2, qualifier != nil || num.style == .arabic {
+            if let x = value.timesPowerOfTen(p) { value = x } else { overflow = true }
+            power += p
+            j += 1
+        }
+        var code: String?
+        var len = 0
+        for (w, cc) in MoneyExtractor.currencies where w.count > len && t.has(w, at: j) { len = w.count; code = cc }
+        if let code {
+            if len == 3 && code == "CNY" && !(num.multiplied || power > 0) {
+                // `500人民币` is rare and `人民币` after a bare number is usually a new phrase: accept only `万人民币`.
+                return nil
+            }
+            j += len
+            return (value, overflow, code, qualifier, j, power)
+        }
+        // 5角 (Arabic only: 三角 is a triangle).
+        if t[j] == "角" && num.style == .arabic && !num.multiplied && qualifier == nil {
+            if let x = value.timesPowerOfTen(0), let y = ExactDecimal(significand: x.significand, scale: x.scale + 1) as ExactDecimal? {
+                return (y.reduced(), overflow, "CNY", nil, j + 1, 0)
+            }
+        }
+        return nil
+    }
+
+    func match(_ t: Scan, _ num: ParsedNumber) -> (Range<Int>, MoneyValue, Bool)? {
+        if num.style == .digitString { return nil }
+        var start = num.range.lowerBound
+        var amountMax: ExactDecimal?
+        var unit = unitPart(t, num, at: num.range.upperBound)
+        var prefixCode: String?
+        if t[start - 1] == "¥" || t[start - 1] == "￥" { prefixCode = "CNY"; start -= 1 }
+        else if t[start - 1] == "$" { prefixCode = "USD"; start -= 1; if t[start - 1] == "S" && t[start - 2] == "U" { start -= 2 } }
+        if unit == nil {
+            // A range: 10万-50万元, 10-50万元, 三千至五千元.
+            var k = t.skipSpaces(num.range.upperBound, limit: 1)
+            if t[k] == "-" || t[k] == "至" || t[k] == "到" {
+                k = t.skipSpaces(k + 1, limit: 1)
+                if Numerals.canStart(t[k]), let n2 = Numerals.parse(t, at: k), n2.style != .digitString,
+                   let u2 = unitPart(t, n2, at: n2.range.upperBound) {
+                    var low = num.value
+                    var over = num.overflow || u2.overflow
+                    if num.power == 0 && u2.power > 0 {
+                        if let x = low.timesPowerOfTen(u2.power) { low = x } else { over = true }
+                    }
+                    if low < u2.amount || low == u2.amount {
+                        amountMax = u2.amount
+                        unit = (low, over, u2.code, u2.qualifier, u2.end, u2.power)
+                    }
+                }
+            }
+        }
+        if unit == nil, let prefixCode {
+            // ¥100, $5 with nothing after.
+            unit = (num.value, num.overflow, prefixCode, nil, num.range.upperBound, 0)
+        }
+        if unit == nil, t.hasBefore(MoneyExtractor.rmb, at: start), num.multiplied || num.style == .capital {
+            unit = (num.value, num.overflow, "CNY", nil, num.range.upperBound, 0)
+        }
+        guard let u = unit else { return nil }
+        var amount = u.amount, qualifier = u.qualifier, end = u.end
+        let overflow = u.overflow, code = u.code
+        if code == "CNY" && MoneyExtractor.rejectsAfterYuan(t[end]) { return nil }
+        // 3元5角2分
+        if code == "CNY" && (t[end - 1] == "元" || t[end - 1] == "圆") && amountMax == nil {
+            var k = end
+            if let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 10, t[d.range.upperBound] == "角" {
+                if let x = amount.adding(ExactDecimal(significand: UInt64(v), scale: 1)) { amount = x }
+                k = d.range.upperBound + 1
+                end = k
+            }
+            if let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 10, t[d.range.upperBound] == "分" {
+                if let x = amount.adding(ExactDecimal(significand: UInt64(v), scale: 2)) { amount = x }
+                end = d.range.upperBound + 1
+            }
+        }
+        // Prefixes: 人民币, 约/近/将近/大约.
+        if t.hasBefore(MoneyExtractor.rmb, at: start) { start -= 3 }
+        if qualifier == nil {
+            if let (q, l) = prefixQualifier(t, before: start) { qualifier = q; start -= l }
+            if qualifier != nil && t.hasBefore(MoneyExtractor.rmb, at: start) { start -= 3 }
+        }
+        if t[end] == "整" { end += 1 }
+        // Rates: 元/人, 元/人·天, 元/亩.
+        var per: String?
+        if t[end] == "/" {
+            var k = end + 1
+            var parts: [String] = []
+            var seps: [String] = []
+            while true {
+                let l = t.longest(MoneyExtractor.perUnits, at: k)
+                if l == 0 { break }
+                parts.append(t.string(k..<(k + l)))
+                k += l
+                if MoneyExtractor.isDot(t[k]) || t[k] == "/" {
+                    if t.longest(MoneyExtractor.perUnits, at: k + 1) > 0 { seps.append(t[k] == "/" ? "/" : "·"); k += 1; continue }
+                }
+                break
+            }
+            if !parts.isEmpty {
+                var s = parts[0]
+                for (n, p) in parts.dropFirst().enumerated() { s += seps[n] + p }
+                per = s
+                end = k
+            }
+        }
+        let ws = t.skipSpaces(end, limit: 1)
+        if qualifier == nil {
+            if t.has(MoneyExtractor.zuoyou, at: ws) { qualifier = "左右"; end = ws + 2 }
+            else if t.has(MoneyExtractor.yishang, at: ws) { qualifier = "以上"; end = ws + 2 }
+        }
+        let value = MoneyValue(amount: amount.description, amountMax: amountMax?.description, currency: code,
+                               approximate: qualifier != nil, qualifier: qualifier, per: per)
+        return (start..<end, value, overflow)
+    }
+}

@@ -1,0 +1,108 @@
+/// People counts: `43人`, `共43人参加`, `40余人`, `四十余人`, `57人次`, `130名`, `约200人`, `100人左右`,
+/// `2.5万人`. `role = attendance` when 参加/出席/参会/与会/列席/到会 governs the count in the same clause
+/// (right after it, `43人参加`, or before it, `出席会议的有43人`, `与会人员120余人`).
+///
+/// Not counts: `人民`, `个人`, `人才` (no number, or a word continues after 人), `1人1档` /
+/// `一人一策` (a numeral right after the unit), `第一名` (ordinal), `排名`, `名单`, `十名次`.
+struct PersonCountExtractor: EntityExtractor {
+    static let attendance: [[Unicode.Scalar]] = ["参加", "出席", "参会", "与会", "列席", "到会"].map(W)
+    static let zuoyou = W("左右"), yishang = W("以上"), jiang = W("将近"), dayue = W("大约")
+
+    /// Scalars after `人` that make a word rather than a unit (`人民`, `人才`, `人均` …).
+    @inline(__always) static func wordAfter人(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "民", "才", "类", "性", "格", "事", "生", "间", "文", "道", "权", "心", "物", "情", "工", "力", "均",
+             "士", "世", "口", "造", "身", "群", "家", "质", "选", "脉", "手": true
+        default: false
+        }
+    }
+    @inline(__always) static func wordAfter名(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "称", "单", "义", "次", "誉", "牌", "片", "字", "录", "著", "言", "胜", "气", "声", "校", "词", "列", "额", "下", "目", "流", "利", "号", "句", "画", "医", "家", "曲": true
+        default: false
+        }
+    }
+
+    func extract(_ context: ExtractionContext, into result: inout ExtractionResult) {
+        let t = Scan(context.text.scalars)
+        var i = 0
+        while i < t.n {
+            let c = t[i]
+            guard Numerals.canStart(c) else { i += 1; continue }
+            if Numerals.isNumeral(t[i - 1]) || (t[i - 1] == "." && t.isDigit(i - 2)) || (t.isDigit(i) && t.isASCIILetter(i - 1)) {
+                i += 1; continue
+            }
+            guard let num = Numerals.parse(t, at: i) else { i += 1; continue }
+            if let (range, value, overflow) = match(t, num) {
+                if overflow {
+                    result.diagnostics.append(FoundDiagnostic(code: "number.overflow", message: "count too large", range: range))
+                } else {
+                    result.entities.append(FoundEntity(range: range, value: .personCount(value)))
+                }
+                i = range.upperBound
+            } else {
+                i = max(num.range.upperBound, i + 1)
+            }
+        }
+    }
+
+    func match(_ t: Scan, _ num: ParsedNumber) -> (Range<Int>, PersonCountValue, Bool)? {
+        if num.style == .digitString || num.style == .capital { return nil }
+        var start = num.range.lowerBound
+        if t[start - 1] == "第" { return nil }
+        var j = t.skipSpaces(num.range.upperBound, limit: 1)
+        var qualifier: String?
+        if t[j] == "余" || t[j] == "多" { qualifier = t[j] == "余" ? "余" : "多"; j += 1 }
+        var value = num.value
+        var overflow = num.overflow
+        // 40余万人
+        if qualifier != nil, let p = Numerals.chineseUnit(t[j]), p >= 2 {
+            if let x = value.timesPowerOfTen(p) { value = x } else { overflow = true }
+            j += 1
+        }
+        var unit: String
+        var end: Int
+        if t[j] == "人" {
+            if t[j + 1] == "次" { unit = "人次"; end = j + 2 }
+            else {
+                if PersonCountExtractor.wordAfter人(t[j + 1]) { return nil }
+                if Numerals.canStart(t[j + 1]) || t[j + 1] == "一" { return nil } // 1人1档, 一人一策
+                unit = "人"; end = j + 1
+            }
+        } else if t[j] == "名" {
+            if PersonCountExtractor.wordAfter名(t[j + 1]) { return nil }
+            if t[start - 1] == "排" || t[start - 1] == "前" && t[start - 2] == "排" { return nil }
+            if Numerals.canStart(t[j + 1]) { return nil }
+            unit = "名"; end = j + 1
+        } else {
+            return nil
+        }
+        guard !overflow else { return (start..<end, PersonCountValue(count: 0, unit: unit), true) }
+        guard let count = value.intValue else { return nil } // 1.5人: not a head count
+        if qualifier == nil {
+            if let (q, l) = prefixQualifier(t, before: start) { qualifier = q; start -= l }
+        }
+        let ws = t.skipSpaces(end, limit: 1)
+        if qualifier == nil {
+            if t.has(PersonCountExtractor.zuoyou, at: ws) { qualifier = "左右"; end = ws + 2 }
+            else if t.has(PersonCountExtractor.yishang, at: ws) { qualifier = "以上"; end = ws + 2 }
+        }
+        let role = isAttendance(t, start: start, end: end) ? "attendance" : nil
+        return (start..<end, PersonCountValue(count: count, approximate: qualifier != nil, qualifier: qualifier, unit: unit, role: role), false)
+    }
+
+    /// An attendance verb in the same clause: within 4 scalars after the count, or within 16 before.
+    func isAttendance(_ t: Scan, start: Int, end: Int) -> Bool {
+        var k = end
+        while k < end + 4 && !isClauseBreak(t[k]) {
+            if t.longest(PersonCountExtractor.attendance, at: k) > 0 { return true }
+            k += 1
+        }
+        k = start - 2
+        while k >= start - 16 && k >= 0 && !isClauseBreak(t[k]) && !isClauseBreak(t[k + 1]) {
+            if t.longest(PersonCountExtractor.attendance, at: k) > 0 { return true }
+            k -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,117 @@
+/// Cheap integer-indexed access to the normalized scalars, shared by the extractors.
+/// Out-of-range reads return NUL so look-arounds need no bounds checks.
+struct Scan {
+    let s: [Unicode.Scalar]
+    let n: Int
+
+    init(_ scalars: [Unicode.Scalar]) {
+        s = scalars
+        n = scalars.count
+    }
+
+    @inline(__always) subscript(_ i: Int) -> Unicode.Scalar {
+        i >= 0 && i < n ? s[i] : "\0"
+    }
+
+    @inline(__always) func isDigit(_ i: Int) -> Bool {
+        let v = self[i].value
+        return v >= 0x30 && v <= 0x39
+    }
+
+    @inline(__always) func digit(_ i: Int) -> Int? {
+        let v = self[i].value
+        return v >= 0x30 && v <= 0x39 ? Int(v - 0x30) : nil
+    }
+
+    @inline(__always) func isASCIILetter(_ i: Int) -> Bool {
+        let v = self[i].value | 0x20
+        return v >= 0x61 && v <= 0x7A
+    }
+
+    /// CJK unified ideographs (basic block and extension A).
+    @inline(__always) func isIdeograph(_ i: Int) -> Bool {
+        Scan.isIdeograph(self[i])
+    }
+
+    @inline(__always) static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+
+    /// Whether `word` occurs at `i`.
+    @inline(__always) func has(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + word.count <= n else { return false }
+        var k = 0
+        while k < word.count {
+            if s[i + k] != word[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether `word` ends just before `i` (occupies `i - word.count ..< i`).
+    @inline(__always) func hasBefore(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        has(word, at: i - word.count)
+    }
+
+    /// Length of the longest word of `words` at `i`, 0 if none.
+    func longest(_ words: [[Unicode.Scalar]], at i: Int) -> Int {
+        var best = 0
+        for w in words where w.count > best && has(w, at: i) { best = w.count }
+        return best
+    }
+
+    /// Index of the first position ≥ `i` that is not an ASCII space (at most `limit` skipped).
+    @inline(__always) func skipSpaces(_ i: Int, limit: Int = 2) -> Int {
+        var j = i
+        while j < n && j - i < limit && s[j] == " " { j += 1 }
+        return j
+    }
+
+    /// The text of a range, for values (never used in the scanning loops).
+    func string(_ r: Range<Int>) -> String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s[max(0, r.lowerBound)..<min(n, r.upperBound)])
+        return String(out)
+    }
+}
+
+/// Builds a scalar array from a literal once (for the word tables).
+@inline(__always) func W(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+
+/// Clause punctuation that bounds look-arounds (attendance verbs, qualifiers).
+@inline(__always) func isClauseBreak(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case "\n", ",", "。", ";", ":", "!", "?", "、", "\0": true
+    default: false
+    }
+}
+
+/// Zero-padded ISO pieces.
+func iso(_ y: Int, _ m: Int? = nil, _ d: Int? = nil) -> String {
+    func pad(_ v: Int, _ w: Int) -> String {
+        let s = String(v)
+        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+    }
+    var out = pad(y, 4)
+    if let m { out += "-" + pad(m, 2) }
+    if let d, m != nil { out += "-" + pad(d, 2) }
+    return out
+}
+
+/// A prefix qualifier `约`/`近` right before `i` that is a qualifier, not the end of a word
+/// (`签约`, `节约`, `制约`, `最近`, `附近` …). Returns the qualifier and its length (with `将近`/`大约`).
+func prefixQualifier(_ t: Scan, before i: Int) -> (String, Int)? {
+    let c = t[i - 1]
+    guard c == "约" || c == "近" else { return nil }
+    let p = t[i - 2]
+    if c == "近" && p == "将" { return ("近", 2) }
+    if c == "约" && p == "大" { return ("约", 2) }
+    switch p {
+    case "签", "制", "节", "契", "公", "条", "预", "履", "违", "相", "邀", "特", "合", "集", "简", "婚", "隐", "纽", "俭", "赴", "如", "守", "毁", "协", "践",
+         "最", "附", "就", "亲", "邻", "靠", "临", "贴", "逼", "晚", "新", "远":
+        return nil
+    default:
+        return (c == "约" ? "约" : "近", 1)
+    }
+}

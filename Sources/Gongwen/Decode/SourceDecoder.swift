@@ -44,7 +44,8 @@ package enum SourceDecoder {
         if let utf16 = sniffBOMlessUTF16(bytes) { return decodeWith(utf16, bytes: bytes, skipBOM: 0) }
 
         // Candidates: the Chinese legacy encodings always, plus what ICU proposes.
-        var candidates = ["GB18030", "Big5"]
+        // UTF-8 stays a candidate: one stray byte in a UTF-8 file must not turn it into mojibake.
+        var candidates = ["UTF-8", "GB18030", "Big5"]
         for (name, confidence) in detect(bytes) where confidence >= 30 {
             let canonical = canonicalName(name)
             if !candidates.contains(canonical), !canonical.hasPrefix("UTF-32") { candidates.append(canonical) }

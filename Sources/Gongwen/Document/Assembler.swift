@@ -46,8 +46,10 @@ struct Assembler {
     }
 
     /// The source span of a tiling range: starts map exactly, so neighbours stay adjacent.
+    /// Scalars the normalizer deleted at the very start (a BOM, a zero-width space) belong to the
+    /// first node.
     private func tiling(_ r: Range<Int>) -> Span {
-        Span(start: text.sourceStart(r.lowerBound), end: text.sourceStart(r.upperBound))
+        Span(start: r.lowerBound == 0 ? 0 : text.sourceStart(r.lowerBound), end: text.sourceStart(r.upperBound))
     }
 
     func string(_ span: Span) -> String {

@@ -4,7 +4,11 @@ package enum Pipeline {
     static func run(_ decoded: DecodedSource, options: ParseOptions) -> Document {
         let sourceScalars = Array(decoded.text.unicodeScalars)
         let normalized = Normalizer.normalize(sourceScalars, traditionalToSimplified: options.traditionalToSimplified)
-        let blocks = BlockSplitter.split(normalized.scalars)
+        var blocks = BlockSplitter.split(normalized.scalars)
+        if blocks.isEmpty && !sourceScalars.isEmpty {
+            // Everything was invisible (zero-width characters only): one empty paragraph covers it.
+            blocks = [Block(range: 0..<0, content: 0..<0, role: nil, marker: nil)]
+        }
         let outline = OutlineBuilder.build(normalized.scalars, blocks)
         let assembler = Assembler(source: sourceScalars, text: normalized, outline: outline)
         let children = assembler.nodes()

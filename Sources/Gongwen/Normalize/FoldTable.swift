@@ -69,11 +69,13 @@ struct FoldTable: Sendable {
     }
 
     /// Gongwen's folds over NFKC output.
-    static func applyCustom<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> [Unicode.Scalar] {
+    /// `deleting: false` keeps invisible scalars: inside a combining sequence they keep marks
+    /// apart that would otherwise compose on a second pass.
+    static func applyCustom<S: Sequence<Unicode.Scalar>>(_ scalars: S, deleting: Bool = true) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         for s in scalars {
             if let c = custom(s.value) {
-                if let r = c, let u = Unicode.Scalar(r) { out.append(u) }
+                if let r = c, let u = Unicode.Scalar(r) { out.append(u) } else if !deleting { out.append(s) }
             } else {
                 out.append(s)
             }

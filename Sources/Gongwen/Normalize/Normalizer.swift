@@ -69,7 +69,9 @@ package enum Normalizer {
                         out.append(Unicode.Scalar(UInt32(single[Int(v)]))!)
                         map.append(Int32(i))
                     case 2:
-                        break
+                        // An invisible scalar vanishes, unless combining marks follow it: deleting
+                        // it would bring them onto the scalar before and break idempotence.
+                        if e < n && isJoiner(s[e].value) { out.append(s[i]); map.append(Int32(i)) }
                     default:
                         for r in table.multi[UInt16(v)]! { out.append(r); map.append(Int32(i)) }
                     }
@@ -89,9 +91,17 @@ package enum Normalizer {
         }}}}
         if mapped { map.append(Int32(n)) }
 
-        var result = NormalizedText(scalars: out, toSource: mapped ? map : nil, sourceCount: n)
-        if traditionalToSimplified { result = simplify(result) }
-        return result
+        let result = NormalizedText(scalars: out, toSource: mapped ? map : nil, sourceCount: n)
+        guard traditionalToSimplified else { return result }
+        // The transliterator's output is not always normalized (it may decompose): normalize it
+        // again and compose the two offset maps.
+        let simplified = simplify(result)
+        let again = normalize(simplified.scalars)
+        guard let inner = again.toSource else { return simplified }
+        var composed = [Int32]()
+        composed.reserveCapacity(inner.count)
+        for k in inner { composed.append(Int32(simplified.sourceStart(Int(k)))) }
+        return NormalizedText(scalars: again.scalars, toSource: composed, sourceCount: n)
     }
 
     private static func joinsNonBMP(_ v: UInt32) -> Bool {
@@ -105,7 +115,7 @@ package enum Normalizer {
         let k = cicu_nfkc(units, Int32(units.count), &buf, Int32(buf.count))
         guard k >= 0, Int(k) <= buf.count else { return Array(segment) }
         let scalars = String(decoding: buf[0..<Int(k)], as: UTF16.self).unicodeScalars
-        return FoldTable.applyCustom(scalars)
+        return FoldTable.applyCustom(scalars, deleting: false)
     }
 
     /// Traditional → Simplified per line. Where a line keeps its length (the usual case: the
@@ -124,12 +134,19 @@ package enum Normalizer {
             if lineEnd < src.count { lineEnd += 1 }
             let line = src[lineStart..<lineEnd]
             let converted = t2s(line)
-            if converted.count == line.count {
+            if converted.elementsEqual(line) {
+                out.append(contentsOf: line)
+                for k in lineStart..<lineEnd { map.append(Int32(text.sourceStart(k))) }
+            } else if converted.count == line.count && t2s(converted[...]) == converted {
                 out.append(contentsOf: converted)
                 for k in lineStart..<lineEnd { map.append(Int32(text.sourceStart(k))) }
             } else {
+                // One scalar at a time, and only where the mapping is stable: ICU's table maps a
+                // few characters in a cycle (苧 → 苎 → 苧), which would break idempotence.
                 for k in lineStart..<lineEnd {
-                    for r in t2s(src[k..<(k + 1)]) { out.append(r); map.append(Int32(text.sourceStart(k))) }
+                    let one = t2s(src[k..<(k + 1)])
+                    let stable = one.elementsEqual(src[k..<(k + 1)]) || t2s(one[...]) == one
+                    for r in stable ? one : [src[k]] { out.append(r); map.append(Int32(text.sourceStart(k))) }
                 }
             }
             lineStart = lineEnd

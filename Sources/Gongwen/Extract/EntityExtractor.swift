@@ -73,7 +73,7 @@ package protocol EntityExtractor: Sendable {
 /// bracket is dropped. Diagnostics are de-duplicated by code and range.
 package enum EntityExtraction {
     package static let extractors: [any EntityExtractor] = [
-        DateExtractor(), MoneyExtractor(), PersonCountExtractor(), TitleExtractor(),
+        DateExtractor(), QuantityExtractor(), TitleExtractor(),
         DocumentNumberExtractor(), PercentageExtractor(), ContactExtractor(),
     ]
 

@@ -3,7 +3,7 @@
 ///
 /// Not money: `元旦`, `单元`, `元素`, `公元`, `一元化`, `万元户`, a bare `万元` column heading
 /// (no number), a digit-string like `二〇二一元`.
-struct MoneyExtractor: EntityExtractor {
+struct MoneyExtractor {
     static let currencies: [([Unicode.Scalar], String)] = [
         (W("元"), "CNY"), (W("圆"), "CNY"), (W("人民币"), "CNY"),
         (W("美元"), "USD"), (W("美金"), "USD"), (W("欧元"), "EUR"), (W("港元"), "HKD"), (W("港币"), "HKD"),
@@ -31,28 +31,6 @@ struct MoneyExtractor: EntityExtractor {
         c == "·" || c == "・" || c == "•" || c == "‧" || c == "∙"
     }
 
-    func extract(_ context: ExtractionContext, into result: inout ExtractionResult) {
-        let t = Scan(context.text.scalars)
-        var i = 0
-        while i < t.n {
-            let c = t[i]
-            guard Numerals.canStart(c) else { i += 1; continue }
-            if Numerals.isNumeral(t[i - 1]) || (t[i - 1] == "." && t.isDigit(i - 2)) || (t.isDigit(i) && t.isASCIILetter(i - 1)) {
-                i += 1; continue
-            }
-            guard let num = Numerals.parse(t, at: i) else { i += 1; continue }
-            if let (range, value, overflow) = match(t, num) {
-                if overflow {
-                    result.diagnostics.append(FoundDiagnostic(code: "number.overflow", message: "amount too large to represent exactly", range: range))
-                } else {
-                    result.entities.append(FoundEntity(range: range, value: .money(value)))
-                }
-                i = range.upperBound
-            } else {
-                i = max(num.range.upperBound, i + 1)
-            }
-        }
-    }
 
     /// Reads the currency (and what may sit between number and currency) at `j`.
     /// Returns the amount scaled, the currency code, the qualifier and the end.

@@ -4,7 +4,7 @@
 ///
 /// Not counts: `人民`, `个人`, `人才` (no number, or a word continues after 人), `1人1档` /
 /// `一人一策` (a numeral right after the unit), `第一名` (ordinal), `排名`, `名单`, `十名次`.
-struct PersonCountExtractor: EntityExtractor {
+struct PersonCountExtractor {
     static let attendance: [[Unicode.Scalar]] = ["参加", "出席", "参会", "与会", "列席", "到会"].map(W)
     static let zuoyou = W("左右"), yishang = W("以上"), jiang = W("将近"), dayue = W("大约")
 
@@ -23,28 +23,6 @@ struct PersonCountExtractor: EntityExtractor {
         }
     }
 
-    func extract(_ context: ExtractionContext, into result: inout ExtractionResult) {
-        let t = Scan(context.text.scalars)
-        var i = 0
-        while i < t.n {
-            let c = t[i]
-            guard Numerals.canStart(c) else { i += 1; continue }
-            if Numerals.isNumeral(t[i - 1]) || (t[i - 1] == "." && t.isDigit(i - 2)) || (t.isDigit(i) && t.isASCIILetter(i - 1)) {
-                i += 1; continue
-            }
-            guard let num = Numerals.parse(t, at: i) else { i += 1; continue }
-            if let (range, value, overflow) = match(t, num) {
-                if overflow {
-                    result.diagnostics.append(FoundDiagnostic(code: "number.overflow", message: "count too large", range: range))
-                } else {
-                    result.entities.append(FoundEntity(range: range, value: .personCount(value)))
-                }
-                i = range.upperBound
-            } else {
-                i = max(num.range.upperBound, i + 1)
-            }
-        }
-    }
 
     func match(_ t: Scan, _ num: ParsedNumber) -> (Range<Int>, PersonCountValue, Bool)? {
         if num.style == .digitString || num.style == .capital { return nil }

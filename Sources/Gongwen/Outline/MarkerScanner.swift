@@ -62,17 +62,7 @@ enum MarkerScanner {
 
     /// `第一阶段:`, `第一部分`, `第一章`, `第一节`, `第一条`.
     private static func ordinalWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> MarkerMatch? {
-        var i = start + 1
-        let numStart = i
-        var n: Int?
-        if i < end && ScalarClass.isDigit(s[i]) {
-            while i < end && ScalarClass.isDigit(s[i]) { i += 1 }
-            n = ScalarClass.arabicNumber(s, numStart..<i)
-        } else {
-            while i < end && i - numStart < 5 && ScalarClass.isChineseNumeral(s[i]) { i += 1 }
-            n = ScalarClass.smallChineseNumber(s, numStart..<i)
-        }
-        guard let ordinal = n, ordinal > 0, i < end else { return nil }
+        guard let (ordinal, i) = number(s, from: start + 1, end: end, maxChinese: 5) else { return nil }
         let style: MarkerStyle
         var j = i + 1
         switch s[i] {
@@ -91,19 +81,24 @@ enum MarkerScanner {
         return MarkerMatch(style: style, ordinal: ordinal, range: start..<j)
     }
 
-    /// `问题1.`, `问题1:`, `问题一、`.
-    private static func problem(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> MarkerMatch? {
-        var i = start + 2
-        let numStart = i
-        var n: Int?
+    /// A positive Arabic or small Chinese number at `from`, and where it ends (before `end`).
+    private static func number(_ s: [Unicode.Scalar], from: Int, end: Int, maxChinese: Int) -> (Int, Int)? {
+        var i = from
+        let n: Int?
         if i < end && ScalarClass.isDigit(s[i]) {
             while i < end && ScalarClass.isDigit(s[i]) { i += 1 }
-            n = ScalarClass.arabicNumber(s, numStart..<i)
+            n = ScalarClass.arabicNumber(s, from..<i)
         } else {
-            while i < end && i - numStart < 4 && ScalarClass.isChineseNumeral(s[i]) { i += 1 }
-            n = ScalarClass.smallChineseNumber(s, numStart..<i)
+            while i < end && i - from < maxChinese && ScalarClass.isChineseNumeral(s[i]) { i += 1 }
+            n = ScalarClass.smallChineseNumber(s, from..<i)
         }
-        guard let ordinal = n, ordinal > 0, i < end else { return nil }
+        guard let v = n, v > 0, i < end else { return nil }
+        return (v, i)
+    }
+
+    /// `问题1.`, `问题1:`, `问题一、`.
+    private static func problem(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> MarkerMatch? {
+        guard let (ordinal, i) = number(s, from: start + 2, end: end, maxChinese: 4) else { return nil }
         let p = s[i]
         guard p == "." || p == ":" || p == "、" || p == " " else { return nil }
         if p == "." && i + 1 < end && ScalarClass.isDigit(s[i + 1]) { return nil }

@@ -55,6 +55,11 @@ struct DateExtractor: EntityExtractor {
 
     final class State {
         var prev: Prev?
+        /// The latest absolute date from a year before the anchor's (outside titles).
+        var pastPrev: Prev?
+        /// Set once a partial date proved the text narrates a year before its own date (a report
+        /// signed in January on the previous year's work); relative years (`今年`) follow it.
+        var narrative: Prev?
         var line = 0
         /// Inside `《…》`: dates there belong to the cited title and do not anchor later dates.
         var titleDepth = 0
@@ -187,12 +192,14 @@ struct DateExtractor: EntityExtractor {
     /// The year (and month) for a partial date at line `line`: (year, month, inference).
     /// `month`/`day`: the partial date being resolved. A date the anchor's year would put after the
     /// document's own date is, in a report, from an earlier year (003, signed 2021-01-25, writes
-    /// `5月26日` for 2020-05-26): then an earlier absolute date in the text decides, when there is one.
+    /// `5月26日` for 2020-05-26): then the latest absolute date from an earlier year decides, when
+    /// the text has one, and from then on relative years (`今年11月`) follow that narrative year.
     func base(_ st: State, relative: Bool, month: Int? = nil, day: Int? = nil) -> (Int, Int, String, String)? {
         if let p = st.prev, p.line == st.line, !relative { return (p.y, p.m ?? 0, p.iso, "previousDate") }
         if let a = st.anchor {
-            if !relative, let m = month, let p = st.prev, p.y < a.date.year,
-               (m, day ?? 1) > (a.date.month, a.date.day) {
+            if relative, let n = st.narrative { return (n.y, n.m ?? 0, n.iso, "previousDate") }
+            if let m = month, let p = st.pastPrev, (m, day ?? 1) > (a.date.month, a.date.day) {
+                st.narrative = p
                 return (p.y, p.m ?? 0, p.iso, "previousDate")
             }
             return (a.date.year, a.date.month, a.date.description, a.kind)
@@ -204,6 +211,7 @@ struct DateExtractor: EntityExtractor {
     func remember(_ st: State, _ y: Int, _ m: Int?, _ d: Int?) {
         if st.titleDepth > 0 { return }
         st.prev = Prev(y: y, m: m, d: d, line: st.line)
+        if let a = st.anchor, y < a.date.year { st.pastPrev = st.prev }
     }
 
     // MARK: - Forms

@@ -92,12 +92,13 @@ struct TitleExtractor: EntityExtractor {
             return t.hasBefore(W("学习纲要"), at: end) ? .book : .plan
         }
         for k in 0..<end where t.longest(bookWords, at: k) > 0 { return .book }
-        // 《论持久战》, 《邓小平论科学发展》: "X 论 Y" essays.
+        // 《论持久战》 is an essay (book); 《邓小平论科学发展》 collects a leader's remarks on a topic,
+        // like 《习近平谈治国理政》 (speech).
         if s.first == "论" { return .book }
         if end >= 4 {
             for k in 2...min(4, end - 2) where s[k] == "论" && s[k + 1] != "述" && s[k + 1] != "文" {
                 if (0..<k).allSatisfy({ Scan.isIdeograph(s[$0]) }) {
-                    switch s[k - 1] { case "理", "讨", "评", "结", "议", "舆", "言", "争", "辩", "推", "无", "概", "导", "绪", "谈", "社": continue; default: return .book }
+                    switch s[k - 1] { case "理", "讨", "评", "结", "议", "舆", "言", "争", "辩", "推", "无", "概", "导", "绪", "谈", "社": continue; default: return .speech }
                 }
             }
         }

@@ -20,7 +20,9 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        .target(name: "Gongwen", dependencies: ["CICU"]),
+        // SHA-256 for `source.sha256` via libcrypto (hardware SHA instructions where present).
+        .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "Gongwen", dependencies: ["CICU", "CCrypto"]),
         // Batch conversion: inputs as people have them (folders, zip, tar.gz, HTML, docx) to JSON Lines.
         .target(
             name: "GongwenBatch",

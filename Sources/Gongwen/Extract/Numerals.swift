@@ -69,17 +69,29 @@ package enum Numerals {
     package static func canStart(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v >= 0x30 && v <= 0x39 { return true }
-        if v < 0x3000 { return false }
-        return chineseDigit(c) != nil || c == "十" || c == "拾"
+        if v < 0x3000 || v > 0xFFFF { return false }
+        return numeralClass[Int(v)] & 1 != 0
     }
+
+    /// Per BMP scalar: bit 0 can start a number, bit 1 can be part of one. Every extractor asks
+    /// this of every scalar; a table beats the switch over a dozen scattered code points.
+    static let numeralClass: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 0x10000)
+        for v in 0x3000..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            if chineseDigit(c) != nil || c == "十" || c == "拾" { t[v] |= 1 }
+            if chineseDigit(c) != nil || chineseUnit(c) != nil { t[v] |= 2 }
+        }
+        return t
+    }()
 
     /// Whether the scalar can be part of a number (used to find where numbers begin).
     @inline(__always)
     package static func isNumeral(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v >= 0x30 && v <= 0x39 { return true }
-        if v < 0x3000 { return false }
-        return chineseDigit(c) != nil || chineseUnit(c) != nil
+        if v < 0x3000 || v > 0xFFFF { return false }
+        return numeralClass[Int(v)] & 2 != 0
     }
 
     /// Parses the number that starts at `i`.

@@ -35,17 +35,16 @@ enum Timer {
 
 enum Memory {
     /// Peak resident set size of this process, in bytes (getrusage ru_maxrss, kB on Linux).
-    static func peakSelf() -> Int { peak(RUSAGE_SELF) }
-    /// Largest peak resident set size of any waited-for child, in bytes.
-    static func peakChildren() -> Int { peak(RUSAGE_CHILDREN) }
-
-    private static func peak(_ who: Int32) -> Int {
+    static func peakSelf() -> Int {
         var ru = rusage()
-        #if canImport(Glibc)
-        getrusage(__rusage_who_t(who), &ru)
-        #else
-        getrusage(who, &ru)
-        #endif
+        getrusage(RUSAGE_SELF.rawValue, &ru)
+        return Int(ru.ru_maxrss) * 1024
+    }
+
+    /// Largest peak resident set size of any waited-for child, in bytes.
+    static func peakChildren() -> Int {
+        var ru = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &ru)
         return Int(ru.ru_maxrss) * 1024
     }
 }
@@ -99,7 +98,9 @@ func fmt(_ x: Double, _ digits: Int) -> String {
     return String(format: "%.\(digits)f", x)
 }
 
-func mb(_ bytes: Int) -> String { fmt(Double(bytes) / 1e6, 1) + " MB" }
+func mb(_ bytes: Int) -> String {
+    bytes < 1_000_000 ? fmt(Double(bytes) / 1e3, 1) + " kB" : fmt(Double(bytes) / 1e6, 1) + " MB"
+}
 func mib(_ bytes: Int) -> String { fmt(Double(bytes) / 1048576, 1) + " MiB" }
 
 func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

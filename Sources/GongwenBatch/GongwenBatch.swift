@@ -1,4 +1,160 @@
+import Foundation
 import Gongwen
 
 /// Batch conversion of many inputs to JSON Lines (see docs/BATCH.md).
+///
+/// ```swift
+/// let converter = BatchConverter(options: BatchOptions(jobs: 4))
+/// let summary = try converter.run(inputs: ["Corpus"], output: .jsonl("corpus.jsonl"))
+/// print(summary)          // inputs = documents + errors, always
+/// ```
 public enum GongwenBatch {}
+
+/// The codes of error records (`{"error": {"code": ...}}`). A code keeps its meaning once published.
+public enum BatchErrorCode {
+    /// A format we cannot read: `.pdf`, `.doc`, images, binary data, `.rar`.
+    public static let unsupportedFormat = "unsupported-format"
+    /// A file of zero bytes, an archive with no files, a page or `.docx` with no text.
+    public static let empty = "empty"
+    /// Over `--max-bytes`.
+    public static let tooLarge = "too-large"
+    /// An archive member that expands past its declared size or past the compression-ratio limit,
+    /// or archives nested too deep.
+    public static let archiveBomb = "archive-bomb"
+    /// Cannot be read: permissions, I/O errors, corrupt data, a broken symbolic link.
+    public static let unreadable = "unreadable"
+    /// An archive that ends early.
+    public static let truncatedArchive = "truncated-archive"
+    /// A symbolic link that leads back into a folder being walked.
+    public static let symlinkLoop = "symlink-loop"
+    /// `--stdin-jsonl`: a line that is not `{"id": ..., "text": ...}`.
+    public static let badInput = "bad-input"
+}
+
+/// How a batch runs.
+public struct BatchOptions: Sendable {
+    /// Worker threads; all cores by default.
+    public var jobs: Int
+    /// Inputs larger than this (bytes, after decompression) become `too-large` records.
+    public var maxBytes: Int
+    /// Uncompressed : compressed size above which an archive member over 1 MiB is an `archive-bomb`.
+    public var maxCompressionRatio: Int
+    /// How deep archives may nest (`a.zip!/b.tar.gz!/c.txt` is depth 2).
+    public var maxArchiveDepth: Int
+    /// Documents in flight per worker: bounds memory (in flight ≤ jobs × this).
+    public var inFlightPerJob: Int
+    /// Keep the complete lines of an existing output and convert only the inputs not in it.
+    public var resume: Bool
+    public var progress: ProgressMode
+    /// Parse settings applied to every input (`encoding` forces a text encoding, `anchorDate` …).
+    /// `path`, `id` and `format` are set per input.
+    public var parse: ParseOptions
+    /// Include each document's decoded `text` in the output (`--no-text` leaves it out).
+    public var includeText: Bool = true
+    /// How records become JSON. Internal so tests can check batch logic with any encoder.
+    var encoder: RecordEncoder = .gongwenJSON
+
+    /// The encoder for these options.
+    var recordEncoder: RecordEncoder { includeText ? encoder : .gongwenJSONWithoutText }
+
+    public init(jobs: Int? = nil, maxBytes: Int = 64 << 20, maxCompressionRatio: Int = 1000, maxArchiveDepth: Int = 4,
+                inFlightPerJob: Int = 2, resume: Bool = false, progress: ProgressMode = .none, parse: ParseOptions = .init()) {
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.maxBytes = maxBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.maxArchiveDepth = maxArchiveDepth
+        self.inFlightPerJob = max(1, inFlightPerJob)
+        self.resume = resume
+        self.progress = progress
+        self.parse = parse
+    }
+}
+
+public enum ProgressMode: Sendable, Equatable {
+    /// A bar when stderr is a terminal, else a line every few seconds.
+    case auto
+    case bar
+    case lines
+    case none
+}
+
+/// Where records go.
+public enum BatchOutput: Sendable, Equatable {
+    /// One JSON Lines file, written as `<path>.partial` and renamed when complete.
+    case jsonl(String)
+    case stdout
+    /// One pretty JSON file per input under this folder, mirroring the input paths.
+    case directory(String)
+
+    /// `-` is stdout, a path ending in `/` or naming an existing folder is a directory, else a file.
+    public static func parse(_ argument: String) -> BatchOutput {
+        if argument == "-" { return .stdout }
+        var isDirectory: ObjCBool = false
+        if argument.hasSuffix("/") || (FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            return .directory(argument)
+        }
+        return .jsonl(argument)
+    }
+}
+
+/// A problem with the command line: exit status 2, nothing converted.
+public struct BatchUsageError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// What a run did. `inputs == documents + errors` always.
+public struct BatchSummary: Sendable, CustomStringConvertible, Equatable {
+    public var inputs = 0
+    public var documents = 0
+    /// Error records by code.
+    public var errors: [String: Int] = [:]
+    /// Inputs already in the output (`--resume`), counted in `documents`/`errors` as before.
+    public var resumed = 0
+    /// Input bytes (archive members counted uncompressed).
+    public var bytes = 0
+    public var seconds: Double = 0
+
+    public init() {}
+
+    public var errorCount: Int { errors.values.reduce(0, +) }
+
+    /// 0 when every input became a document, 1 when some became error records.
+    public var exitCode: Int32 { errorCount == 0 ? 0 : 1 }
+
+    mutating func count(code: String?, bytes: Int) {
+        inputs += 1
+        self.bytes += bytes
+        if let code { errors[code, default: 0] += 1 } else { documents += 1 }
+    }
+
+    public var description: String {
+        let mb = Double(bytes) / 1_000_000
+        let rate = seconds > 0 ? mb / seconds : 0
+        let perSecond = seconds > 0 ? Double(inputs) / seconds : 0
+        var s = "\(inputs) input\(inputs == 1 ? "" : "s"): \(documents) document\(documents == 1 ? "" : "s"), \(errorCount) error\(errorCount == 1 ? "" : "s")"
+        if !errors.isEmpty {
+            s += " (" + errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        if resumed > 0 { s += "; \(resumed) already done (--resume)" }
+        s += String(format: "; %.1f MB in %.2f s (%.1f MB/s, %.0f inputs/s)", mb, seconds, rate, perSecond)
+        return s
+    }
+}
+
+/// Turns records into JSON bytes.
+struct RecordEncoder: Sendable {
+    var document: @Sendable (Document, Bool) -> [UInt8]
+    var error: @Sendable (SourceInfo, String, String, Bool) -> [UInt8]
+
+    static let gongwenJSON = RecordEncoder(
+        document: { GongwenJSON.encode($0, pretty: $1) },
+        error: { GongwenJSON.encodeError(source: $0, code: $1, message: $2, pretty: $3) }
+    )
+
+    static let gongwenJSONWithoutText = RecordEncoder(
+        document: { GongwenJSON.encode($0, pretty: $1, includeText: false) },
+        error: { GongwenJSON.encodeError(source: $0, code: $1, message: $2, pretty: $3) }
+    )
+}

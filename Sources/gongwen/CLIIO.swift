@@ -31,3 +31,9 @@ enum CLIIO {
         FileHandle.standardError.write(Data("gongwen: \(message)\n".utf8))
     }
 }
+
+enum FileHandleOutput {
+    static func stderr(_ message: String) {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
+}

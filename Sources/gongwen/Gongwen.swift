@@ -1,8 +1,24 @@
 import ArgumentParser
+import Foundation
 import Gongwen
 
 @main
 struct GongwenCommand: ParsableCommand {
+    /// Usage errors exit with 2 (not ArgumentParser's 64), as `convert` documents; help exits 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandleOutput.stderr(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "Parse Chinese government documents (公文) into a lossless tree with resolved facts.",
@@ -14,9 +30,10 @@ struct GongwenCommand: ParsableCommand {
         Examples:
           gongwen parse notice.txt --pretty
           gongwen outline notice.txt
-          gongwen convert Corpus/ -o corpus.jsonl
+          gongwen entities notice.txt
+          gongwen convert Corpus/seeds archive.zip -o corpus.jsonl
         """,
-        subcommands: [ParseCommand.self, OutlineCommand.self]
+        subcommands: [ParseCommand.self, OutlineCommand.self, EntitiesCommand.self, ConvertCommand.self]
     )
 }
 

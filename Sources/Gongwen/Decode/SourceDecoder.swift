@@ -7,6 +7,8 @@ package struct DecodedSource: Sendable {
     package var byteCount: Int
     package var sha256: String
     package var diagnostics: [Diagnostic]
+    /// Byte sequences that were invalid and replaced by U+FFFD.
+    package var invalidCount = 0
 
     /// Text given directly (no bytes): UTF-8 by definition.
     package init(text: String) {
@@ -43,19 +45,24 @@ package enum SourceDecoder {
         }
         if let utf16 = sniffBOMlessUTF16(bytes) { return decodeWith(utf16, bytes: bytes, skipBOM: 0) }
 
-        // Candidates: the Chinese legacy encodings always, plus what ICU proposes.
-        // UTF-8 stays a candidate: one stray byte in a UTF-8 file must not turn it into mojibake.
-        var candidates = ["UTF-8", "GB18030", "Big5"]
-        for (name, confidence) in detect(bytes) where confidence >= 30 {
-            let canonical = canonicalName(name)
-            if !candidates.contains(canonical), !canonical.hasPrefix("UTF-32") { candidates.append(canonical) }
-        }
-        // Score each candidate on a sample, then decode the whole input once with the winner.
+        // Score UTF-8 (one stray byte must not turn a UTF-8 file into mojibake), GB18030 and Big5 on
+        // a sample; ask ICU's detector (slow: it tries every charset it knows) only when none of
+        // them decodes the sample cleanly. Then decode the whole input once with the winner.
         let sample = bytes.count > sampleSize ? Array(bytes[0..<sampleSize]) : bytes
-        var best: (score: Int, name: String)?
-        for name in candidates {
-            let score = plausibility(decodeWith(name, bytes: sample, skipBOM: 0))
-            if best == nil || score > best!.score { best = (score, name) }
+        var best: (score: Int, name: String, clean: Bool)?
+        func consider(_ name: String) {
+            let decoded = decodeWith(name, bytes: sample, skipBOM: 0)
+            let score = plausibility(decoded)
+            // A sample cut in the middle of a character may end in one invalid sequence.
+            let clean = decoded.invalidCount <= (sample.count < bytes.count ? 1 : 0)
+            if best == nil || score > best!.score { best = (score, name, clean) }
+        }
+        for name in ["UTF-8", "GB18030", "Big5"] { consider(name) }
+        if !(best!.clean && best!.score > 0) {
+            for (name, confidence) in detect(bytes) where confidence >= 30 {
+                let canonical = canonicalName(name)
+                if !["UTF-8", "GB18030", "Big5"].contains(canonical), !canonical.hasPrefix("UTF-32") { consider(canonical) }
+            }
         }
         return decodeWith(best!.name, bytes: bytes, skipBOM: 0)
     }
@@ -108,7 +115,9 @@ package enum SourceDecoder {
                                           message: "\(invalid) byte sequence(s) invalid in \(encoding) were replaced by U+FFFD",
                                           severity: .warning))
         }
-        return DecodedSource(text: text, encoding: encoding, byteCount: bytes.count, sha256: "", diagnostics: diagnostics)
+        var result = DecodedSource(text: text, encoding: encoding, byteCount: bytes.count, sha256: "", diagnostics: diagnostics)
+        result.invalidCount = Int(invalid)
+        return result
     }
 
     /// UTF-16 without a BOM shows up as a zero byte in every other position for Latin and digits.

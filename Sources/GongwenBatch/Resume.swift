@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The records already in an output file, for `--resume`: keyed by input path (or id) and sha256,
+/// so the same bytes at two paths are two inputs, and a changed file is converted again.
+final class ResumeIndex: @unchecked Sendable {
+    /// key → the error code of each record with that key (nil for documents), in file order.
+    private var records: [String: [String?]] = [:]
+    private let lock = NSLock()
+    private(set) var lineCount = 0
+
+    static func key(path: String?, id: String?, sha256: String) -> String {
+        (path ?? "id:" + (id ?? "")) + "\u{0}" + sha256
+    }
+
+    func contains(_ key: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return records[key].map { !$0.isEmpty } ?? false
+    }
+
+    /// Takes one record with this key: its error code (nil for a document), or nil if there is none left.
+    func take(_ key: String) -> String?? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard var list = records[key], !list.isEmpty else { return nil }
+        let first = list.removeFirst()
+        records[key] = list
+        return .some(first)
+    }
+
+    func add(line: ArraySlice<UInt8>) {
+        lineCount += 1
+        // Documents are large: parse only their `source` object. Error records are small: parse whole.
+        let object: [String: Any]?
+        if line.count > 8192, let range = Self.sourceObject(in: line) {
+            object = (try? JSONSerialization.jsonObject(with: Data(line[range]))).map { ["source": $0] }
+        } else {
+            object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+        }
+        guard let object, let source = object["source"] as? [String: Any] else { return }
+        let path = source["path"] as? String
+        let id = source["id"] as? String
+        let sha = source["sha256"] as? String ?? ""
+        let code = (object["error"] as? [String: Any])?["code"] as? String
+        records[Self.key(path: path, id: id, sha256: sha), default: []].append(code)
+    }
+
+    /// The bytes of the top-level `"source": {...}` value, found near the start of a line.
+    static func sourceObject(in line: ArraySlice<UInt8>) -> Range<Int>? {
+        let key = Array("\"source\":".utf8)
+        let head = Array(line.prefix(4096))
+        guard let at = HTMLText.find(key, in: head, from: 0) else { return nil }
+        var i = line.startIndex + at + key.count
+        while i < line.endIndex, line[i] == 32 || line[i] == 10 { i += 1 }
+        guard i < line.endIndex, line[i] == UInt8(ascii: "{") else { return nil }
+        let start = i
+        var depth = 0
+        var inString = false
+        while i < line.endIndex {
+            let c = line[i]
+            if inString {
+                if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "\"") { inString = false }
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+            } else if c == UInt8(ascii: "{") {
+                depth += 1
+            } else if c == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 { return start..<(i + 1) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Reads `path`, indexes its complete lines and cuts off a partial last line.
+    static func load(truncating path: String) throws -> ResumeIndex {
+        let index = ResumeIndex()
+        guard FileManager.default.fileExists(atPath: path) else { return index }
+        let source = try FileSource(path: path)
+        var carry: [UInt8] = []
+        var complete = 0
+        while true {
+            let chunk = try source.read(1 << 20)
+            if chunk.isEmpty { break }
+            carry += chunk
+            var start = 0
+            while let nl = carry[start...].firstIndex(of: 10) {
+                index.add(line: carry[start..<nl])
+                complete += nl + 1 - start
+                start = nl + 1
+            }
+            carry.removeFirst(start)
+        }
+        if !carry.isEmpty {
+            guard truncate(path, off_t(complete)) == 0 else {
+                throw BatchUsageError("cannot truncate \(path) for --resume: \(String(cString: strerror(errno)))")
+            }
+        }
+        return index
+    }
+}

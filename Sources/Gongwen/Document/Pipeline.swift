@@ -2,7 +2,7 @@
 ///   decode → normalize → blocks → outline → extractors → document
 package enum Pipeline {
     static func run(_ decoded: DecodedSource, options: ParseOptions) -> Document {
-        let sourceScalars = Array(decoded.text.unicodeScalars)
+        let sourceScalars = ScalarText.scalars(of: decoded.text)
         let normalized = Normalizer.normalize(sourceScalars, traditionalToSimplified: options.traditionalToSimplified)
         var blocks = BlockSplitter.split(normalized.scalars)
         if blocks.isEmpty && !sourceScalars.isEmpty {

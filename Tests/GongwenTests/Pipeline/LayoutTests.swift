@@ -93,3 +93,10 @@ struct LayoutTests {
         #expect(blank.children[0].span == Span(start: 0, end: 7)) // two spaces, two breaks, a space, U+3000, a break
     }
 }
+
+@Test func scalarsOfStringMatchTheStandardLibrary() {
+    for s in ["", "ascii", "é中文𠀀😀\u{0301}", "（一）统一\r\n思想", String(repeating: "a中𠀀", count: 1000)] {
+        #expect(ScalarText.scalars(of: s) == Array(s.unicodeScalars))
+        #expect(ScalarText.string(ScalarText.scalars(of: s)) == s)
+    }
+}

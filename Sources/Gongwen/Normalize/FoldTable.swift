@@ -9,6 +9,9 @@ struct FoldTable: Sendable {
     /// Per BMP scalar: 1 when NFKC has no boundary before it (it combines with what precedes).
     let joinsPrevious: [UInt8]
     let single: [UInt16]
+    /// Per BMP scalar: 1 when it stays as it is and combines with nothing (not CR either): the
+    /// fast path tests this one byte per scalar.
+    let passThrough: [UInt8]
     let multi: [UInt16: [Unicode.Scalar]]
 
     static let shared = FoldTable()
@@ -62,6 +65,9 @@ struct FoldTable: Sendable {
             else if folded.count == 1 && folded[0].value < 0x10000 { action[Int(v)] = 1; single[Int(v)] = UInt16(folded[0].value) }
             else { action[Int(v)] = 3; multi[UInt16(v)] = folded }
         }
+        var pass = [UInt8](repeating: 0, count: 0x10000)
+        for v in 0..<0x10000 where action[v] == 0 && joins[v] == 0 && v != 0x0D && !(0xD800...0xDFFF).contains(v) { pass[v] = 1 }
+        self.passThrough = pass
         self.action = action
         self.joinsPrevious = joins
         self.single = single

@@ -8,7 +8,7 @@ import CICU
 /// to ICU. Text that needs no change allocates no offset map at all.
 package enum Normalizer {
     package static func normalize(_ text: String, traditionalToSimplified: Bool = false) -> NormalizedText {
-        normalize(Array(text.unicodeScalars), traditionalToSimplified: traditionalToSimplified)
+        normalize(ScalarText.scalars(of: text), traditionalToSimplified: traditionalToSimplified)
     }
 
     package static func normalize(_ src: [Unicode.Scalar], traditionalToSimplified: Bool = false) -> NormalizedText {
@@ -24,6 +24,7 @@ package enum Normalizer {
         table.action.withUnsafeBufferPointer { action in
         table.joinsPrevious.withUnsafeBufferPointer { joins in
         table.single.withUnsafeBufferPointer { single in
+        table.passThrough.withUnsafeBufferPointer { pass in
             @inline(__always) func isJoiner(_ v: UInt32) -> Bool {
                 v < 0x10000 ? joins[Int(v)] != 0 : joinsNonBMP(v)
             }
@@ -33,7 +34,7 @@ package enum Normalizer {
                 var j = i
                 while j < n {
                     let v = s[j].value
-                    if v >= 0x10000 || action[Int(v)] != 0 || joins[Int(v)] != 0 || v == 0x0D { break }
+                    if v >= 0x10000 || pass[Int(v)] == 0 { break }
                     j += 1
                 }
                 // A combining mark at j belongs with the scalar before it: leave that one to the slow path.
@@ -88,7 +89,7 @@ package enum Normalizer {
                 }
                 i = e
             }
-        }}}}
+        }}}}}
         if mapped { map.append(Int32(n)) }
 
         let result = NormalizedText(scalars: out, toSource: mapped ? map : nil, sourceCount: n)

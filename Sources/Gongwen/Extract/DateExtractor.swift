@@ -76,7 +76,17 @@ struct DateExtractor: EntityExtractor {
             if c == "\n" { st.line += 1; st.titleDepth = 0; i += 1; continue }
             if c == "《" { st.titleDepth += 1; i += 1; continue }
             if c == "》" { st.titleDepth = max(0, st.titleDepth - 1); i += 1; continue }
+            // Most scalars start no date form: skip them without the call into `step`.
+            guard t.startsNumber(i) || DateExtractor.mayStartWord(c) else { i += 1; continue }
             if let next = step(t, at: i, st, &result) { i = max(next, i + 1) } else { i += 1 }
+        }
+    }
+
+    /// The non-numeral scalars `step` handles (keep in step with its `switch`).
+    @inline(__always) static func mayStartWord(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "今", "本", "去", "上", "明", "前", "下", "年", "月", "第", "“", "\"", "x", "X": true
+        default: false
         }
     }
 
@@ -84,9 +94,9 @@ struct DateExtractor: EntityExtractor {
     func step(_ t: Scan, at i: Int, _ st: State, _ result: inout ExtractionResult) -> Int? {
         let c = t[i]
         let prevC = t[i - 1]
-        let startsNumber = Numerals.canStart(c) || c == "x" || c == "X"
+        let startsNumber = t.startsNumber(i) || c == "x" || c == "X"
         if startsNumber {
-            if Numerals.isNumeral(prevC) || t.isASCIILetter(i - 1) || (prevC == "." && t.isDigit(i - 2)) || prevC == "x" || prevC == "X" { return nil }
+            if t.inNumber(i - 1) || t.isASCIILetter(i - 1) || (prevC == "." && t.isDigit(i - 2)) || prevC == "x" || prevC == "X" { return nil }
             if prevC == "第" && !t.isDigit(i) { return nil }
             if let e = placeholder(t, at: i, &result) { return e }
             if c == "x" || c == "X" { return nil }

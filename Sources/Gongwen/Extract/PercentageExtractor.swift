@@ -18,7 +18,7 @@ struct PercentageExtractor: EntityExtractor {
                 i += 3
                 continue
             }
-            guard Numerals.canStart(c), !Numerals.isNumeral(t[i - 1]), !(t[i - 1] == "." && t.isDigit(i - 2)),
+            guard t.startsNumber(i), !t.inNumber(i - 1), !(t[i - 1] == "." && t.isDigit(i - 2)),
                   !(t.isDigit(i) && t.isASCIILetter(i - 1)) else { i += 1; continue }
             guard let num = Numerals.parse(t, at: i, multipliers: false), num.style != .digitString else { i += 1; continue }
             let j = t.skipSpaces(num.range.upperBound, limit: 1)

@@ -8,10 +8,9 @@ struct QuantityExtractor: EntityExtractor {
         let t = Scan(context.text.scalars)
         var i = 0
         while i < t.n {
-            let c = t[i]
-            guard Numerals.canStart(c) else { i += 1; continue }
+            guard t.startsNumber(i) else { i += 1; continue }
             // Inside a number (`12` of `312`, `5` of `1.5`) or glued to Latin letters (`A3`).
-            if Numerals.isNumeral(t[i - 1]) || (t[i - 1] == "." && t.isDigit(i - 2)) || (t.isDigit(i) && t.isASCIILetter(i - 1)) {
+            if t.inNumber(i - 1) || (t[i - 1] == "." && t.isDigit(i - 2)) || (t.isDigit(i) && t.isASCIILetter(i - 1)) {
                 i += 1; continue
             }
             guard let num = Numerals.parse(t, at: i) else { i += 1; continue }

@@ -4,9 +4,28 @@ struct Scan {
     let s: [Unicode.Scalar]
     let n: Int
 
+    /// `Numerals.numeralClass`, held here so the per-scalar tests below do not pay a lazy-static
+    /// check (`swift_once`) on every call.
+    let numerals: [UInt8]
+
     init(_ scalars: [Unicode.Scalar]) {
         s = scalars
         n = scalars.count
+        numerals = Numerals.numeralClass
+    }
+
+    /// `Numerals.canStart(self[i])`, for hot loops.
+    @inline(__always) func startsNumber(_ i: Int) -> Bool {
+        let v = self[i].value
+        if v >= 0x30 && v <= 0x39 { return true }
+        return v >= 0x3000 && v <= 0xFFFF && numerals[Int(v)] & 1 != 0
+    }
+
+    /// `Numerals.isNumeral(self[i])`, for hot loops.
+    @inline(__always) func inNumber(_ i: Int) -> Bool {
+        let v = self[i].value
+        if v >= 0x30 && v <= 0x39 { return true }
+        return v >= 0x3000 && v <= 0xFFFF && numerals[Int(v)] & 2 != 0
     }
 
     @inline(__always) subscript(_ i: Int) -> Unicode.Scalar {

@@ -91,6 +91,8 @@ enum BlockSplitter {
             let title = LineRoles.letters(s, lines[t].content)
             for i in content where i > t && roles[i] == nil {
                 let r = lines[i].content
+                // Only lines about the title's length can repeat it; skip the rest without copying.
+                guard r.count <= title.count * 2 + 8 else { continue }
                 let letters = LineRoles.letters(s, r)
                 if letters == title { roles[i] = .boilerplate(.repeatedTitle); continue }
                 if !LineRoles.hasSentencePunctuation(s, r), letters.count >= 6, letters.count <= title.count + 4,

@@ -39,33 +39,43 @@ package enum Pipeline {
     }
 }
 
-/// Innermost section containing a position, as the path of markers from the top.
+/// Innermost section containing a position, as the path of markers from the top. Built once per
+/// document (sections only, children pre-extracted) and searched by bisection at each level.
 struct SectionIndex {
-    private let top: [Section]
+    private struct Entry {
+        var span: Span
+        var marker: String
+        var children: [Entry]
+    }
+
+    private let top: [Entry]
 
     init(_ children: [Node]) {
-        top = children.compactMap { if case .section(let s) = $0 { s } else { nil } }
+        func entries(_ nodes: [Node]) -> [Entry] {
+            nodes.compactMap { if case .section(let s) = $0 { Entry(span: s.span, marker: s.marker.text, children: entries(s.children)) } else { nil } }
+        }
+        top = entries(children)
     }
 
     func path(at offset: Int) -> [String] {
         var path: [String] = []
         var level = top
-        while let s = Self.find(offset, in: level) {
-            path.append(s.marker.text)
-            level = s.subsections
+        while let e = Self.find(offset, in: level) {
+            path.append(e.marker)
+            level = e.children
         }
         return path
     }
 
     /// Sibling sections are in source order and do not overlap: binary search.
-    private static func find(_ offset: Int, in sections: [Section]) -> Section? {
-        var lo = 0, hi = sections.count
+    private static func find(_ offset: Int, in entries: [Entry]) -> Entry? {
+        var lo = 0, hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if sections[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+            if entries[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < sections.count, sections[lo].span.start <= offset else { return nil }
-        return sections[lo]
+        guard lo < entries.count, entries[lo].span.start <= offset else { return nil }
+        return entries[lo]
     }
 }
 

@@ -89,9 +89,7 @@ struct Scan {
 
     /// The text of a range, for values (never used in the scanning loops).
     func string(_ r: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s[max(0, r.lowerBound)..<min(n, r.upperBound)])
-        return String(out)
+        ScalarText.string(s[max(0, r.lowerBound)..<min(n, r.upperBound)])
     }
 }
 

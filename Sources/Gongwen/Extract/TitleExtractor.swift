@@ -45,20 +45,22 @@ struct TitleExtractor: EntityExtractor {
 
     /// The text without line breaks.
     static func clean(_ t: Scan, _ r: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        for k in r where t[k] != "\n" { out.append(t[k]) }
-        return String(out)
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count * 3)
+        for k in r where t[k] != "\n" { ScalarText.appendUTF8(t[k], to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func key(_ t: Scan, _ r: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count * 3)
         for k in r {
             switch t[k] {
             case "\n", " ", "\t", "〈", "〉", "<", ">", "《", "》", "“", "”", "\"", "‘", "’", "'", "\u{3000}": continue
-            default: out.append(t[k])
+            default: ScalarText.appendUTF8(t[k], to: &out)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let speechWords: [[Unicode.Scalar]] = ["讲话", "论述摘编", "谈治国理政", "重要论述", "重要指示", "致辞", "演讲", "答记者问", "报告会上的"].map(W)

@@ -72,25 +72,18 @@ struct DateExtractor: EntityExtractor {
         let st = State(anchor: context.anchor)
         var i = 0
         while i < t.n {
+            // Most scalars start no date form: one table byte skips them.
+            guard t.concernsDates(i) else { i += 1; continue }
             let c = t[i]
             if c == "\n" { st.line += 1; st.titleDepth = 0; i += 1; continue }
             if c == "《" { st.titleDepth += 1; i += 1; continue }
             if c == "》" { st.titleDepth = max(0, st.titleDepth - 1); i += 1; continue }
-            // Most scalars start no date form: skip them without the call into `step`.
-            guard t.startsNumber(i) || DateExtractor.mayStartWord(c) else { i += 1; continue }
             if let next = step(t, at: i, st, &result) { i = max(next, i + 1) } else { i += 1 }
         }
     }
 
-    /// The non-numeral scalars `step` handles (keep in step with its `switch`).
-    @inline(__always) static func mayStartWord(_ c: Unicode.Scalar) -> Bool {
-        switch c {
-        case "今", "本", "去", "上", "明", "前", "下", "年", "月", "第", "“", "\"", "x", "X": true
-        default: false
-        }
-    }
-
-    /// Tries every form that can start at `i`; returns where scanning continues, or nil.
+    /// Tries every form that can start at `i`; returns where scanning continues, or nil. The
+    /// scalars it handles are marked in `Numerals.numeralClass` (bit 2): keep the two in step.
     func step(_ t: Scan, at i: Int, _ st: State, _ result: inout ExtractionResult) -> Int? {
         let c = t[i]
         let prevC = t[i - 1]

@@ -73,14 +73,20 @@ package enum Numerals {
         return numeralClass[Int(v)] & 1 != 0
     }
 
-    /// Per BMP scalar: bit 0 can start a number, bit 1 can be part of one. Every extractor asks
-    /// this of every scalar; a table beats the switch over a dozen scattered code points.
+    /// Per BMP scalar: bit 0 can start a number, bit 1 can be part of one (Chinese numerals; ASCII
+    /// digits are tested directly), bit 2 is a scalar the date extractor must look at (a number
+    /// start, a word that starts a date form, a line break or a title bracket). Every extractor asks
+    /// this of every scalar; a table beats a switch over scattered code points.
     static let numeralClass: [UInt8] = {
         var t = [UInt8](repeating: 0, count: 0x10000)
         for v in 0x3000..<0x10000 {
             guard let c = Unicode.Scalar(UInt32(v)) else { continue }
-            if chineseDigit(c) != nil || c == "十" || c == "拾" { t[v] |= 1 }
+            if chineseDigit(c) != nil || c == "十" || c == "拾" { t[v] |= 1 | 4 }
             if chineseDigit(c) != nil || chineseUnit(c) != nil { t[v] |= 2 }
+        }
+        for v in 0x30...0x39 { t[v] |= 4 }
+        for c in ["今", "本", "去", "上", "明", "前", "下", "年", "月", "第", "“", "\"", "x", "X", "\n", "《", "》"] as [Unicode.Scalar] {
+            t[Int(c.value)] |= 4
         }
         return t
     }()

@@ -21,6 +21,12 @@ struct Scan {
         return v >= 0x3000 && v <= 0xFFFF && numerals[Int(v)] & 1 != 0
     }
 
+    /// Whether the date extractor must look at scalar `i` (bit 2 of `Numerals.numeralClass`).
+    @inline(__always) func concernsDates(_ i: Int) -> Bool {
+        let v = self[i].value
+        return v < 0x10000 && numerals[Int(v)] & 4 != 0
+    }
+
     /// `Numerals.isNumeral(self[i])`, for hot loops.
     @inline(__always) func inNumber(_ i: Int) -> Bool {
         let v = self[i].value

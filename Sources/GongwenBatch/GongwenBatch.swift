@@ -58,7 +58,7 @@ public struct BatchOptions: Sendable {
     var recordEncoder: RecordEncoder { includeText ? encoder : .gongwenJSONWithoutText }
 
     public init(jobs: Int? = nil, maxBytes: Int = 64 << 20, maxCompressionRatio: Int = 1000, maxArchiveDepth: Int = 4,
-                inFlightPerJob: Int = 2, resume: Bool = false, progress: ProgressMode = .none, parse: ParseOptions = .init()) {
+                inFlightPerJob: Int = 4, resume: Bool = false, progress: ProgressMode = .none, parse: ParseOptions = .init()) {
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         self.maxBytes = maxBytes
         self.maxCompressionRatio = maxCompressionRatio

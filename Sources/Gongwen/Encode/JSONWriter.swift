@@ -84,7 +84,26 @@ struct JSONWriter {
 
     mutating func int(_ v: Int) {
         beforeValue()
-        bytes.append(contentsOf: String(v).utf8)
+        appendDigits(v)
+    }
+
+    /// Decimal digits without a String per number (spans write two integers each, and there are many).
+    private mutating func appendDigits(_ v: Int) {
+        if v < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            if v == Int.min { bytes.append(contentsOf: String(v).utf8.dropFirst()); return }
+            appendDigits(-v)
+            return
+        }
+        if v < 10 { bytes.append(0x30 + UInt8(v)); return }
+        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = v, k = 20
+        withUnsafeMutableBytes(of: &tmp) { buf in
+            while n > 0 { k -= 1; buf[k] = 0x30 + UInt8(n % 10); n /= 10 }
+            bytes.append(contentsOf: buf[k..<20])
+        }
     }
 
     mutating func bool(_ v: Bool) {
@@ -103,11 +122,24 @@ struct JSONWriter {
 
     mutating func span(_ k: StaticString, _ s: Span) {
         key(k)
-        beginObject()
-        key("start"); int(s.start)
-        key("end"); int(s.end)
-        endObject()
+        if pretty {
+            beginObject()
+            key("start"); int(s.start)
+            key("end"); int(s.end)
+            endObject()
+            return
+        }
+        // Compact form written directly: `{"start":N,"end":M}`.
+        beforeValue()
+        bytes.append(contentsOf: JSONWriter.spanStart)
+        appendDigits(s.start)
+        bytes.append(contentsOf: JSONWriter.spanEnd)
+        appendDigits(s.end)
+        bytes.append(UInt8(ascii: "}"))
     }
+
+    private static let spanStart: [UInt8] = Array("{\"start\":".utf8)
+    private static let spanEnd: [UInt8] = Array(",\"end\":".utf8)
 
     mutating func strings(_ k: StaticString, _ values: [String]) {
         key(k)

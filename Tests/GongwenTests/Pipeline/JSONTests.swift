@@ -70,3 +70,14 @@ enum PipelineCorpus {
 
     static func path(_ seed: String) -> String { root + "/Corpus/seeds/" + seed }
 }
+
+@Test func integersAndSpansEncodeExactly() throws {
+    for v in [0, 7, 10, 99, 100, 12345, 9_007_199_254_740_993, Int.max, -1, -120, Int.min] {
+        var w = JSONWriter(pretty: false)
+        w.beginArray(); w.int(v); w.endArray()
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "[\(v)]")
+    }
+    var w = JSONWriter(pretty: false)
+    w.beginObject(); w.span("span", Span(start: 3012, end: 3020)); w.endObject()
+    #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"span":{"start":3012,"end":3020}}"#)
+}

@@ -130,3 +130,23 @@ enum FileIO {
         return String(cString: p)
     }
 }
+
+extension ByteSource {
+    /// Calls `body` with each complete line (without its `\n`), reading 1 MiB at a time, and returns
+    /// what follows the last newline: a final line without one, or a line cut off by a crash.
+    func forEachLine(_ body: (ArraySlice<UInt8>) throws -> Void) throws -> [UInt8] {
+        var carry: [UInt8] = []
+        while true {
+            let chunk = try read(1 << 20)
+            if chunk.isEmpty { break }
+            carry += chunk
+            var start = 0
+            while let nl = carry[start...].firstIndex(of: 10) {
+                try body(carry[start..<nl])
+                start = nl + 1
+            }
+            carry.removeFirst(start)
+        }
+        return carry
+    }
+}

@@ -68,13 +68,8 @@ enum DocxText {
                 i += 1
                 continue
             }
-            guard let gt = b[i...].firstIndex(of: UInt8(ascii: ">")) else { break }
-            let tag = b[(i + 1)..<gt]
-            i = gt + 1
-            let closing = tag.first == UInt8(ascii: "/")
-            let nameStart = closing ? tag.startIndex + 1 : tag.startIndex
-            let nameEnd = tag[nameStart...].firstIndex(where: { $0 == 32 || $0 == UInt8(ascii: "/") || $0 == 9 || $0 == 10 || $0 == 13 }) ?? tag.endIndex
-            let name = String(decoding: tag[nameStart..<nameEnd], as: UTF8.self)
+            guard let (name, tag, closing, end) = Self.tag(b, at: i) else { break }
+            i = end
             let selfClosing = tag.last == UInt8(ascii: "/")
             switch name {
             case "w:p":
@@ -105,6 +100,17 @@ enum DocxText {
         }
         for p in stack where !p.text.isEmpty { emit(p) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The XML tag opening at `b[i]` (`<`): its name, its inside (between `<` and `>`), whether it
+    /// closes (`</w:p>`), and where scanning continues. Nil when no `>` follows.
+    static func tag(_ b: [UInt8], at i: Int) -> (name: String, tag: ArraySlice<UInt8>, closing: Bool, end: Int)? {
+        guard let gt = b[i...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let tag = b[(i + 1)..<gt]
+        let closing = tag.first == UInt8(ascii: "/")
+        let nameStart = closing ? tag.startIndex + 1 : tag.startIndex
+        let nameEnd = tag[nameStart...].firstIndex(where: { $0 == 32 || $0 == UInt8(ascii: "/") || $0 == 9 || $0 == 10 || $0 == 13 }) ?? tag.endIndex
+        return (String(decoding: tag[nameStart..<nameEnd], as: UTF8.self), tag, closing, gt + 1)
     }
 
     static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> String? {
@@ -166,13 +172,8 @@ enum DocxText {
             var currentNum: String?
             var currentLevel: Int?
             while i < b.count {
-                guard b[i] == UInt8(ascii: "<"), let gt = b[i...].firstIndex(of: UInt8(ascii: ">")) else { i += 1; continue }
-                let tag = b[(i + 1)..<gt]
-                i = gt + 1
-                let closing = tag.first == UInt8(ascii: "/")
-                let nameStart = closing ? tag.startIndex + 1 : tag.startIndex
-                let nameEnd = tag[nameStart...].firstIndex(where: { $0 == 32 || $0 == UInt8(ascii: "/") || $0 == 9 || $0 == 10 || $0 == 13 }) ?? tag.endIndex
-                let name = String(decoding: tag[nameStart..<nameEnd], as: UTF8.self)
+                guard b[i] == UInt8(ascii: "<"), let (name, tag, closing, end) = DocxText.tag(b, at: i) else { i += 1; continue }
+                i = end
                 switch name {
                 case "w:abstractNum":
                     currentAbstract = closing ? nil : attribute("w:abstractNumId", in: tag)

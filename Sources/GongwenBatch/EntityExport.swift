@@ -106,7 +106,6 @@ public enum EntityExport {
         }
         if csv { write(csvRecord(csvHeader)) }
         var documents = 0, entities = 0, errors = 0
-        var carry: [UInt8] = []
         func line(_ bytes: ArraySlice<UInt8>) {
             guard !bytes.isEmpty else { return }
             if let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], object["error"] != nil {
@@ -119,18 +118,8 @@ public enum EntityExport {
                 write(csv ? csvRecord(row) : textLine(row, withPath: true) + "\n")
             }
         }
-        while true {
-            let chunk = try source.read(1 << 20)
-            if chunk.isEmpty { break }
-            carry += chunk
-            var start = 0
-            while let nl = carry[start...].firstIndex(of: 10) {
-                line(carry[start..<nl])
-                start = nl + 1
-            }
-            carry.removeFirst(start)
-        }
-        line(carry[...])
+        let last = try source.forEachLine(line)
+        line(last[...])
         return (documents, entities, errors)
     }
 

@@ -81,21 +81,12 @@ final class ResumeIndex: @unchecked Sendable {
         let index = ResumeIndex()
         guard FileManager.default.fileExists(atPath: path) else { return index }
         let source = try FileSource(path: path)
-        var carry: [UInt8] = []
         var complete = 0
-        while true {
-            let chunk = try source.read(1 << 20)
-            if chunk.isEmpty { break }
-            carry += chunk
-            var start = 0
-            while let nl = carry[start...].firstIndex(of: 10) {
-                index.add(line: carry[start..<nl])
-                complete += nl + 1 - start
-                start = nl + 1
-            }
-            carry.removeFirst(start)
+        let partial = try source.forEachLine { line in
+            index.add(line: line)
+            complete += line.count + 1
         }
-        if !carry.isEmpty {
+        if !partial.isEmpty {
             guard truncate(path, off_t(complete)) == 0 else {
                 throw BatchUsageError("cannot truncate \(path) for --resume: \(String(cString: strerror(errno)))")
             }

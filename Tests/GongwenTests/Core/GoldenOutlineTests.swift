@@ -13,13 +13,7 @@ import Testing
 /// - then `--` and one `! <code> @ <source text at the span>` per outline diagnostic
 ///   (`numbering.*`, `outline.missingLevel`), in source order, ties broken by code.
 @Suite struct CoreGoldenOutlineTests {
-    static let seeds = [
-        "000_4aa01af85a4cc67b",
-        "001_45861c846f47f917",
-        "002_28d913a91b15e746",
-        "003_65ab60eb7075ecb2",
-        "004_f189beccac20537f",
-    ]
+    static let seeds = SeedCorpus.names
 
     @Test(arguments: seeds)
     func goldenOutline(_ seed: String) throws {

@@ -10,13 +10,7 @@ import Testing
 /// `summary` is `EntityValue.goldenSummary` (space-separated `key=value` for the non-nil fields).
 /// Lines starting with `#` (the judgment calls) and blank lines are ignored.
 @Suite struct GoldenEntityTests {
-    static let seeds = [
-        "000_4aa01af85a4cc67b",
-        "001_45861c846f47f917",
-        "002_28d913a91b15e746",
-        "003_65ab60eb7075ecb2",
-        "004_f189beccac20537f",
-    ]
+    static let seeds = SeedCorpus.names
 
     /// Repo root: this file is `<root>/Tests/GongwenTests/Golden/GoldenEntityTests.swift`.
     static let root: URL = URL(fileURLWithPath: #filePath)

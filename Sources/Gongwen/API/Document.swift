@@ -43,7 +43,8 @@ public struct Document: Sendable, Hashable, Codable {
         return out
     }
 
-    /// The source text of a span.
+    /// The source text of a span. Walks the text to the span (O(n)); to slice many spans, take
+    /// `Array(text.unicodeScalars)` once and index it.
     public func text(of span: Span) -> Substring {
         let scalars = text.unicodeScalars
         let lo = scalars.index(scalars.startIndex, offsetBy: span.start)

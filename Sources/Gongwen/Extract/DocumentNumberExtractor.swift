@@ -13,7 +13,7 @@ struct DocumentNumberExtractor: EntityExtractor {
     @inline(__always) static func stopsIssuer(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "的", "和", "及", "与", "或", "据", "照", "见", "即", "经", "按", "依", "根", "转", "印", "在",
-             "对", "将", "把", "以", "是", "了", "号", "第", "于", "由", "称", "文", "件", "简", "即", "同", "关":
+             "对", "将", "把", "以", "是", "了", "号", "第", "于", "由", "称", "文", "件", "简", "同", "关":
             true
         default: false
         }

@@ -25,9 +25,8 @@ package enum Pipeline {
         }
 
         var diagnostics = decoded.diagnostics
-        var found2 = outline.diagnostics + found.diagnostics
-        found2 += Placeholders.scan(normalized.scalars)
-        for d in found2 {
+        let findings = outline.diagnostics + found.diagnostics + Placeholders.scan(normalized.scalars)
+        for d in findings {
             diagnostics.append(Diagnostic(code: d.code, message: d.message, severity: .warning,
                                           span: d.range.map { normalized.sourceSpan($0) }))
         }

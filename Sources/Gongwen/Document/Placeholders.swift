@@ -1,6 +1,10 @@
 /// Template placeholders left in published documents (`XXX`, `XXXXXX`, `×××`): reported, so an
 /// analyst can filter unfinished templates. Dates like `20xx 年 xx 月` are the date extractor's.
 enum Placeholders {
+    private static func isASCIIAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 && (c.properties.isAlphabetic || ScalarClass.isDigit(c))
+    }
+
     static func scan(_ s: [Unicode.Scalar]) -> [FoundDiagnostic] {
         var out: [FoundDiagnostic] = []
         var i = 0
@@ -10,8 +14,9 @@ enum Placeholders {
             guard c == "X" || c == "×" else { i += 1; continue }
             var j = i
             while j < n && s[j] == c { j += 1 }
-            let boundedBefore = i == 0 || !(s[i - 1].properties.isASCIIHexDigit || (s[i - 1].value < 0x80 && s[i - 1].properties.isAlphabetic))
-            let boundedAfter = j == n || !(s[j].value < 0x80 && s[j].properties.isAlphabetic)
+            // A run inside a Latin word or number (`XXXL`, `0xXXX`) is not a placeholder.
+            let boundedBefore = i == 0 || !isASCIIAlphanumeric(s[i - 1])
+            let boundedAfter = j == n || !isASCIIAlphanumeric(s[j])
             if j - i >= 3, boundedBefore, boundedAfter {
                 out.append(FoundDiagnostic(code: DiagnosticCode.placeholder, message: "template placeholder left in the text", range: i..<j))
             }

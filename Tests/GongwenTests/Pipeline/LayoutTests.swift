@@ -100,3 +100,17 @@ struct LayoutTests {
         #expect(ScalarText.string(ScalarText.scalars(of: s)) == s)
     }
 }
+
+@Test(arguments: [
+    ("为建设 XXX 结合部教育科创中心", ["XXX"]),
+    ("其他问题线索 XXXXXX", ["XXXXXX"]),
+    ("×××同志:", ["×××"]),
+    ("尺码XXXL", []),
+    ("编号0xXXX1", []),
+    ("XX市", []),
+] as [(String, [String])])
+func placeholdersAreReported(text: String, expected: [String]) {
+    let d = Gongwen.parse(text)
+    let found = d.diagnostics.filter { $0.code == DiagnosticCode.placeholder }.map { String(d.text(of: $0.span!)) }
+    #expect(found == expected)
+}

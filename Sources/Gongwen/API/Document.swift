@@ -226,6 +226,12 @@ public struct Item: Sendable, Hashable, Codable {
 /// A line with a fixed role in the GB/T 9704 layout.
 public struct Field: Sendable, Hashable, Codable {
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        /// 份号, 密级 and 紧急程度 at the top of the header: `000123`, `机密★1年`, `特急`.
+        case headerMarking
+        /// 发文机关标志: `国务院办公厅文件`, or the issuer line just above the 发文字号.
+        case issuingAuthority
+        /// 签发人: `签发人:张三`.
+        case signer
         /// 标题.
         case title
         /// A web page's publication line, e.g. `19.05.2016  11:24`.

@@ -72,11 +72,20 @@ enum BlockSplitter {
     private static func assignPositionalRoles(_ s: [Unicode.Scalar], _ lines: [Line], _ content: [Int], _ roles: inout [LineRole?]) {
         // Title: the first line that is not page furniture, if it looks like a title.
         var titleLine: Int?
-        for i in content {
+        for (k, i) in content.enumerated() {
             if let r = roles[i] {
                 if case .boilerplate = r { continue }
-                if r == .field(.dateline) || r == .field(.documentNumber) { continue }
+                if r == .field(.dateline) || r == .field(.documentNumber) || r == .field(.headerMarking) || r == .field(.signer) { continue }
                 break
+            }
+            // 发文机关标志: `……文件` at the top, or an issuer line right above the 发文字号.
+            let line = lines[i].content
+            let nextRole = k + 1 < content.count ? roles[content[k + 1]] : nil
+            if line.count <= 40, !LineRoles.hasSentencePunctuation(s, line), LineRoles.hanCount(s, line) >= 4,
+               LineRoles.endsWith(s, line, LineRoles.wenjian)
+                || (nextRole == .field(.documentNumber) && LineRoles.endsLikeAnOrganization(s, line)) {
+                roles[i] = .field(.issuingAuthority)
+                continue
             }
             let r = lines[i].content
             if r.count <= 60, !LineRoles.hasSentencePunctuation(s, r), LineRoles.hanCount(s, r) >= 4,

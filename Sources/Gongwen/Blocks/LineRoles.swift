@@ -13,6 +13,8 @@ enum LineRoles {
         if startsWithAny(s, r, chromePrefixes) { return .boilerplate(.pageChrome) }
         if isDateline(s, r) { return .field(.dateline) }
         if isDocumentNumberLine(s, r) { return .field(.documentNumber) }
+        if startsWithAny(s, r, signerPrefixes) && r.count <= 40 { return .field(.signer) }
+        if isHeaderMarking(s, r) { return .field(.headerMarking) }
         if startsWithAny(s, r, attachmentPrefixes) { return .field(.attachmentNote) }
         if startsWithAny(s, r, contactPrefixes) && r.count <= 80 { return .field(.contact) }
         if startsWithAny(s, r, distributionPrefixes) { return .field(.distribution) }
@@ -23,9 +25,48 @@ enum LineRoles {
     static let chromePrefixes = makeWords(["[打印]", "[关闭]", "打印本页", "关闭窗口", "上一篇", "下一篇", "责任编辑", "编辑:", "来源:", "浏览次数", "点击数", "阅读次数", "字体:", "[字体", "[大 中 小]", "当前位置", "您的位置", "您现在的位置", "返回顶部"])
     static let attachmentPrefixes = makeWords(["附件:", "附件1", "附件一", "附件 "])
     static let contactPrefixes = makeWords(["联系人", "联系电话", "联系方式:", "电话:", "传真:", "邮箱:", "电子邮箱:", "电子信箱:", "地址:", "邮编:", "邮政编码"])
+    static let signerPrefixes = makeWords(["签发人:", "签发人 ", "签 发 人:"])
+    static let markingWords = makeWords(["绝密", "机密", "秘密", "特急", "加急", "特提", "平急", "急件"])
+
+    /// 份号 (six digits alone), or a 密级/紧急程度 line: `机密★1年`, `特急`, `机密 特急`.
+    static func isHeaderMarking(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.count <= 16 else { return false }
+        if r.count == 6 && r.allSatisfy({ ScalarClass.isDigit(s[$0]) }) { return true }
+        var i = r.lowerBound
+        var words = 0
+        while i < r.upperBound {
+            if ScalarClass.isSpace(s[i]) { i += 1; continue }
+            guard let w = markingWords.first(where: { w in i + w.count <= r.upperBound && (0..<w.count).allSatisfy { s[i + $0] == w[$0] } }) else { return false }
+            i += w.count
+            words += 1
+            // 机密★1年: a star and a term may follow the level.
+            if i < r.upperBound && (s[i] == "★" || s[i] == "*") {
+                i += 1
+                while i < r.upperBound && (ScalarClass.isDigit(s[i]) || ScalarClass.isChineseNumeral(s[i]) || s[i] == "年" || s[i] == "个" || s[i] == "月") { i += 1 }
+            }
+        }
+        return words > 0
+    }
+
     static let distributionPrefixes = makeWords(["抄送:", "抄报:", "抄送 ", "分送:", "主题词"])
 
     static func makeWords(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+
+    static let wenjian: [Unicode.Scalar] = ["文", "件"]
+
+    /// An issuer's name ends in an organization word (`……科学技术局`, `……人民政府`, `……党组`); a title
+    /// (`关于……的通知`) does not.
+    static func endsLikeAnOrganization(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, !(r.count >= 2 && s[r.lowerBound] == "关" && s[r.lowerBound + 1] == "于") else { return false }
+        switch s[r.upperBound - 1] {
+        case "局", "厅", "委", "会", "府", "室", "组", "部", "院", "处", "心", "司", "署", "办": return true
+        default: return false
+        }
+    }
+
+    static func endsWith(_ s: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
+        r.count >= w.count && (0..<w.count).allSatisfy { s[r.upperBound - w.count + $0] == w[$0] }
+    }
 
     static func startsWithAny(_ s: [Unicode.Scalar], _ r: Range<Int>, _ words: [[Unicode.Scalar]]) -> Bool {
         for w in words where w.count <= r.count {
@@ -70,7 +111,7 @@ enum LineRoles {
 
     /// A line that is only a 发文字号: `国办发[2012]12号` (brackets already folded).
     static func isDocumentNumberLine(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        guard r.count <= 30 else { return false }
+        guard r.count <= 60 else { return false }
         var i = r.lowerBound
         var han = 0
         while i < r.upperBound && ScalarClass.isHan(s[i]) { han += 1; i += 1 }
@@ -83,7 +124,10 @@ enum LineRoles {
         var serial = 0
         while i < r.upperBound && ScalarClass.isDigit(s[i]) { serial += 1; i += 1 }
         guard serial >= 1, i < r.upperBound, s[i] == "号" else { return false }
-        return i + 1 == r.upperBound
+        i += 1
+        while i < r.upperBound && ScalarClass.isSpace(s[i]) { i += 1 }
+        // `国办发[2012]12号    签发人:张三` keeps both on one line.
+        return i == r.upperBound || startsWithAny(s, i..<r.upperBound, signerPrefixes)
     }
 
     /// A line that is only a date, as in a signature block: `2021年1月25日`, `二〇二一年一月二十五日`.

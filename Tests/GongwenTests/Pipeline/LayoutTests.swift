@@ -114,3 +114,20 @@ func placeholdersAreReported(text: String, expected: [String]) {
     let found = d.diagnostics.filter { $0.code == DiagnosticCode.placeholder }.map { String(d.text(of: $0.span!)) }
     #expect(found == expected)
 }
+
+@Test func gbt9704HeaderFields() {
+    let text = "000123\n机密★1年\n特急\n国务院办公厅文件\n国办发〔2012〕12号    签发人:张三\n关于加强政务公开工作的通知\n各省、自治区、直辖市人民政府:\n为做好工作,现通知如下。\n"
+    let d = Gongwen.parse(text)
+    #expect(d.fields.map(\.role) == [.headerMarking, .headerMarking, .headerMarking, .issuingAuthority, .documentNumber,
+                                     .title, .addressee])
+    #expect(d.title == "关于加强政务公开工作的通知")
+    #expect(d.entities.contains { $0.kind == .documentNumber && $0.text == "国办发〔2012〕12号" })
+}
+
+@Test func issuerAboveTheDocumentNumberButNotATitle() {
+    // A web page that shows the title, then the 发文字号: the title stays a title.
+    let web = Gongwen.parse("关于印发工作方案的通知\n遂科技党组〔2020〕20号\n各科室:\n现印发。\n")
+    #expect(web.fields.map(\.role) == [.title, .documentNumber, .addressee])
+    let header = Gongwen.parse("中共遂宁市科学技术局党组\n遂科技党组〔2020〕20号\n关于印发工作方案的通知\n各科室:\n现印发。\n")
+    #expect(header.fields.map(\.role) == [.issuingAuthority, .documentNumber, .title, .addressee])
+}

@@ -135,6 +135,8 @@ public struct MoneyValue: Sendable, Hashable, Codable {
 
 public struct PersonCountValue: Sendable, Hashable, Codable {
     public var count: Int
+    /// Upper bound of a range (`30-40人`, `三十至四十人`): `count` is the lower bound.
+    public var countMax: Int?
     public var approximate: Bool
     /// `余`, `多`, `近`, `约`, `左右`, `以上` when approximate.
     public var qualifier: String?
@@ -143,8 +145,9 @@ public struct PersonCountValue: Sendable, Hashable, Codable {
     /// `attendance` when the count is of people attending (参加, 出席, 参会, 与会, 列席, 到会).
     public var role: String?
 
-    public init(count: Int, approximate: Bool = false, qualifier: String? = nil, unit: String, role: String? = nil) {
+    public init(count: Int, countMax: Int? = nil, approximate: Bool = false, qualifier: String? = nil, unit: String, role: String? = nil) {
         self.count = count
+        self.countMax = countMax
         self.approximate = approximate
         self.qualifier = qualifier
         self.unit = unit

@@ -135,6 +135,7 @@ public enum GongwenJSON {
             w.member("per", v.per)
         case .personCount(let v):
             w.key("count"); w.int(v.count)
+            w.member("countMax", v.countMax)
             w.key("approximate"); w.bool(v.approximate)
             w.member("qualifier", v.qualifier)
             w.key("unit"); w.string(v.unit)

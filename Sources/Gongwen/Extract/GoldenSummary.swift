@@ -25,7 +25,9 @@ extension EntityValue {
             if let x = v.qualifier { parts.append("qualifier=\(x)") }
             if let x = v.per { parts.append("per=\(x)") }
         case .personCount(let v):
-            parts = ["count=\(v.count)", "unit=\(v.unit)"]
+            parts = ["count=\(v.count)"]
+            if let x = v.countMax { parts.append("countMax=\(x)") }
+            parts.append("unit=\(v.unit)")
             if v.approximate { parts.append("approximate") }
             if let x = v.qualifier { parts.append("qualifier=\(x)") }
             if let x = v.role { parts.append("role=\(x)") }

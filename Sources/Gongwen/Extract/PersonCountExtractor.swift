@@ -1,5 +1,5 @@
 /// People counts: `43人`, `共43人参加`, `40余人`, `四十余人`, `57人次`, `130名`, `约200人`, `100人左右`,
-/// `2.5万人`. `role = attendance` when 参加/出席/参会/与会/列席/到会 governs the count in the same clause
+/// `2.5万人`, ranges `30-40人` / `三十至四十人` (`countMax`). `role = attendance` when 参加/出席/参会/与会/列席/到会 governs the count in the same clause
 /// (right after it, `43人参加`, or before it, `出席会议的有43人`, `与会人员120余人`).
 ///
 /// Not counts: `人民`, `个人`, `人才` (no number, or a word continues after 人), `1人1档` /
@@ -28,9 +28,19 @@ struct PersonCountExtractor {
         if num.style == .digitString || num.style == .capital { return nil }
         var start = num.range.lowerBound
         if t[start - 1] == "第" { return nil }
+        // The upper end of a range whose lower end was rejected (`第40-50人`) is no count either.
+        if (t[start - 1] == "-" || t[start - 1] == "至" || t[start - 1] == "到") && t.inNumber(start - 2) { return nil }
         var j = t.skipSpaces(num.range.upperBound, limit: 1)
+        // A range: `30-40人`, `30至40人`, `三十至四十人` (the upper bound in the same numeral style).
+        var upper: ParsedNumber?
+        if t[j] == "-" || t[j] == "至" || t[j] == "到", t.startsNumber(j + 1),
+           let n2 = Numerals.parse(t, at: j + 1), n2.style == num.style, !n2.overflow, n2.value.intValue != nil,
+           let lo = num.value.intValue, let hi = n2.value.intValue, hi > lo {
+            upper = n2
+            j = t.skipSpaces(n2.range.upperBound, limit: 1)
+        }
         var qualifier: String?
-        if t[j] == "余" || t[j] == "多" { qualifier = t[j] == "余" ? "余" : "多"; j += 1 }
+        if upper == nil, t[j] == "余" || t[j] == "多" { qualifier = t[j] == "余" ? "余" : "多"; j += 1 }
         var value = num.value
         var overflow = num.overflow
         // 40余万人
@@ -66,7 +76,8 @@ struct PersonCountExtractor {
             else if t.has(PersonCountExtractor.yishang, at: ws) { qualifier = "以上"; end = ws + 2 }
         }
         let role = isAttendance(t, start: start, end: end) ? "attendance" : nil
-        return (start..<end, PersonCountValue(count: count, approximate: qualifier != nil, qualifier: qualifier, unit: unit, role: role), false)
+        return (start..<end, PersonCountValue(count: count, countMax: upper?.value.intValue, approximate: qualifier != nil,
+                                              qualifier: qualifier, unit: unit, role: role), false)
     }
 
     /// An attendance verb in the same clause: within 4 scalars after the count, or within 16 before.

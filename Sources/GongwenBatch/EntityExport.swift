@@ -32,7 +32,7 @@ public enum EntityExport {
     public static let valueFields = [
         "date", "start", "end", "precision", "time", "partOfDay", "inferred", "period",
         "amount", "amountMax", "currency", "approximate", "qualifier", "per",
-        "count", "unit", "role", "title", "category", "key", "nested",
+        "count", "countMax", "unit", "role", "title", "category", "key", "nested",
         "issuer", "year", "serial", "value", "number", "address",
     ]
 

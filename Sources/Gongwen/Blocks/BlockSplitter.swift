@@ -114,7 +114,8 @@ enum BlockSplitter {
         // 主送机关: the first body line (after the title, if any), short and ending in a colon.
         if let i = content.first(where: { $0 > (titleLine ?? -1) && roles[$0] == nil }) {
             let r = lines[i].content
-            if r.count <= 40, s[r.upperBound - 1] == ":", !LineRoles.hasSentencePunctuation(s, r),
+            // Commas and 、 separate recipients (`各县(市、区)科技局,市直有关单位:`); a sentence end does not occur.
+            if r.count <= 60, s[r.upperBound - 1] == ":", !LineRoles.endsAnySentence(s, r),
                MarkerScanner.scan(s, at: r.lowerBound, end: r.upperBound) == nil {
                 roles[i] = .field(.addressee)
             }

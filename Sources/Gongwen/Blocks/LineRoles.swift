@@ -156,6 +156,17 @@ enum LineRoles {
         return false
     }
 
+    /// Has a sentence end (`。` `;` `!` `?`) inside.
+    static func endsAnySentence(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        for i in r {
+            switch s[i] {
+            case "。", ";", "!", "?": return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     static func hanCount(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
         var n = 0
         for i in r where ScalarClass.isHan(s[i]) { n += 1 }

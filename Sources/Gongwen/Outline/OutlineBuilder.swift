@@ -66,7 +66,7 @@ enum OutlineBuilder {
         // Trailing boilerplate and the signature block stand outside the last section.
         var tailStart = blocks.count
         while tailStart > 0, let role = blocks[tailStart - 1].role {
-            if case .field(let f) = role, f != .signatory, f != .signatureDate, f != .distribution, f != .contact { break }
+            if case .field(let f) = role, ![.signatory, .signatureDate, .distribution, .contact, .attachmentNote].contains(f) { break }
             tailStart -= 1
         }
 

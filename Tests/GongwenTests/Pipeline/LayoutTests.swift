@@ -131,3 +131,32 @@ func placeholdersAreReported(text: String, expected: [String]) {
     let header = Gongwen.parse("中共遂宁市科学技术局党组\n遂科技党组〔2020〕20号\n关于印发工作方案的通知\n各科室:\n现印发。\n")
     #expect(header.fields.map(\.role) == [.issuingAuthority, .documentNumber, .title, .addressee])
 }
+
+@Test func aNoticeInFullWidthWithEveryLevel() {
+    let text = ["关于开展2021年度科技项目申报工作的通知", "", "各县（市、区）科技局，市直有关单位：", "",
+                "　　为做好2021年度科技项目申报工作，现将有关事项通知如下。", "", "　　一、申报范围", "",
+                "　　（一）重点研发项目。支持额度一般为10万—50万元。", "", "　　1．申报条件。申报单位应为本市注册的企业。", "",
+                "　　（1）具有独立法人资格；", "", "　　（2）近三年无不良信用记录。", "", "　　2．申报材料。", "",
+                "　　（二）科技成果转化项目。", "", "　　二、申报时间", "", "　　2021年4月1日至4月30日，逾期不予受理。", "",
+                "　　联系人：张三，电话：0825-2222222", "", "　　附件：1．申报书模板", "",
+                "　　　　　　　　　　　　　　　遂宁市科学技术局", "　　　　　　　　　　　　　　　2021年3月15日", ""].joined(separator: "\n")
+    let expected = """
+    = title: 关于开展2021年度科技项目申报工作的通知
+    = addressee: 各县（市、区）科技局，市直有关单位：
+    一、 申报范围
+      （一） 重点研发项目
+        1． 申报条件
+          （1） 具有独立法人资格
+          （2） 近三年无不良信用记录
+        2． 申报材料
+      （二） 科技成果转化项目
+    二、 申报时间
+    = contact: 联系人：张三，电话：0825-2222222
+    = attachmentNote: 附件：1．申报书模板
+    = signatory: 遂宁市科学技术局
+    = signatureDate: 2021年3月15日
+    --
+
+    """
+    #expect(OutlineRenderer.render(Gongwen.parse(text)) == expected)
+}

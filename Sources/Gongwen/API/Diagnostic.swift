@@ -31,5 +31,6 @@ public enum DiagnosticCode {
     public static let placeholder = "text.placeholder"
     public static let dateInvalid = "date.invalid"
     public static let datePlaceholder = "date.placeholder"
+    public static let dateUnresolved = "date.unresolved"
     public static let numberOverflow = "number.overflow"
 }

@@ -236,7 +236,7 @@ struct DateExtractor: EntityExtractor {
             if isConnector(t[k]), let e = token(t.skipSpaces(k + 1, limit: 2)) { end = e; continue }
             break
         }
-        result.diagnostics.append(FoundDiagnostic(code: "date.placeholder", message: "template placeholder instead of a date", range: i..<end))
+        result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.datePlaceholder, message: "template placeholder instead of a date", range: i..<end))
         return end
     }
 
@@ -256,7 +256,7 @@ struct DateExtractor: EntityExtractor {
         guard y >= 1800 && y <= 2199 else { return nil }
         if t.isASCIILetter(ce) { return nil }
         guard valid(y, m, d) else {
-            result.diagnostics.append(FoundDiagnostic(code: "date.invalid", message: "no such day", range: i..<ce))
+            result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.dateInvalid, message: "no such day", range: i..<ce))
             return ce
         }
         var end = ce
@@ -342,7 +342,7 @@ struct DateExtractor: EntityExtractor {
         }
         if p.y == nil, let (ry, _) = relYear { p.y = ry }
         guard valid(p.y, p.m, p.d) else {
-            result.diagnostics.append(FoundDiagnostic(code: "date.invalid", message: "no such date", range: from..<p.end))
+            result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.dateInvalid, message: "no such date", range: from..<p.end))
             return p.end
         }
         var inferred: DateInference? = relYear?.1
@@ -350,14 +350,14 @@ struct DateExtractor: EntityExtractor {
         if p.y == nil {
             guard let b = base(st, relative: false, month: p.m, day: p.d) else {
                 // Try to find a range end with a year before giving up (5月至2020年8月 is rare; skip).
-                result.diagnostics.append(FoundDiagnostic(code: "date.unresolved", message: "no year to resolve this date against", range: from..<p.end))
+                result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.dateUnresolved, message: "no year to resolve this date against", range: from..<p.end))
                 return p.end
             }
             resolvedBase = b
             p.y = b.0
             inferred = inference(["year"], b)
             if !valid(p.y, p.m, p.d) { // 2月29日 in a non-leap year
-                result.diagnostics.append(FoundDiagnostic(code: "date.invalid", message: "no such date in the inferred year", range: from..<p.end))
+                result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.dateInvalid, message: "no such date in the inferred year", range: from..<p.end))
                 return p.end
             }
         }
@@ -448,7 +448,7 @@ struct DateExtractor: EntityExtractor {
             if let (ry, ri) = relYear { y = ry; inf = ri }
             else if let bb = base(st, relative: false, month: a) { y = bb.0; inf = inference(["year"], bb) }
             else {
-                result.diagnostics.append(FoundDiagnostic(code: "date.unresolved", message: "no year to resolve this month range against", range: spanStart..<be))
+                result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.dateUnresolved, message: "no year to resolve this month range against", range: spanStart..<be))
                 return be
             }
             emitRange(spanStart..<be, iso_(y, a), iso_(y, b), .month, inf, nil, &result)
@@ -466,7 +466,7 @@ struct DateExtractor: EntityExtractor {
         if t[i] == "前" && (Numerals.isNumeral(t[i - 1]) || t[i - 1] == "年") { return nil }
         if t[i] == "上" && (t[i - 1] == "以" || t[i + 2] == "龄" || t[i + 2] == "级") { return nil }
         guard let b = base(st, relative: true) else {
-            result.diagnostics.append(FoundDiagnostic(code: "date.unresolved", message: "relative year without an anchor", range: i..<(i + len)))
+            result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.dateUnresolved, message: "relative year without an anchor", range: i..<(i + len)))
             return i + len
         }
         let y = b.0 + delta

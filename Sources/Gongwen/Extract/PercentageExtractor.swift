@@ -39,7 +39,7 @@ struct PercentageExtractor: EntityExtractor {
 
     private func emit(_ num: ParsedNumber, range: Range<Int>, unit: String, into result: inout ExtractionResult) {
         if num.overflow {
-            result.diagnostics.append(FoundDiagnostic(code: "number.overflow", message: "percentage too large to represent exactly", range: range))
+            result.diagnostics.append(FoundDiagnostic(code: DiagnosticCode.numberOverflow, message: "percentage too large to represent exactly", range: range))
             return
         }
         result.entities.append(FoundEntity(range: range, value: .percentage(PercentageValue(value: num.value.description, unit: unit))))

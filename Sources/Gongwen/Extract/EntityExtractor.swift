@@ -114,7 +114,8 @@ package enum EntityExtraction {
         // Occupied normalized positions (entities are short: checking is O(total entity length)).
         var end = 0
         for e in others { end = max(end, e.range.upperBound) }
-        var taken = [Bool](repeating: false, count: end)
+        // One bit per position (a Bool per scalar of the text was a memset of the whole text per document).
+        var taken = [UInt64](repeating: 0, count: (end + 63) / 64)
         func crossesTitle(_ r: Range<Int>) -> Bool {
             var lo = 0, hi = titles.count
             while lo < hi {
@@ -132,9 +133,9 @@ package enum EntityExtraction {
         var kept: [FoundEntity] = []
         kept.reserveCapacity(others.count)
         outer: for e in others where !e.range.isEmpty && e.range.lowerBound >= 0 {
-            for k in e.range where taken[k] { continue outer }
+            for k in e.range where taken[k >> 6] & (1 << UInt64(k & 63)) != 0 { continue outer }
             if !titles.isEmpty && crossesTitle(e.range) { continue }
-            for k in e.range { taken[k] = true }
+            for k in e.range { taken[k >> 6] |= 1 << UInt64(k & 63) }
             kept.append(e)
         }
         var out = ExtractionResult()

@@ -33,49 +33,23 @@ enum ScalarClass {
         s == "”" || s == "’" || s == "\"" || s == "」" || s == "』" || s == ")"
     }
 
-    /// The value of a Chinese digit (`〇零一二两三…九`), or nil.
+    /// The value of a Chinese digit (`〇零一二两三…九`, capitals `壹贰…`), or nil: the shared
+    /// numeral parser's table.
     @inline(__always) static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
-        switch s {
-        case "〇", "零": 0
-        case "一": 1
-        case "二", "两": 2
-        case "三": 3
-        case "四": 4
-        case "五": 5
-        case "六": 6
-        case "七": 7
-        case "八": 8
-        case "九": 9
-        default: nil
-        }
+        Numerals.chineseDigit(s)
     }
 
     @inline(__always) static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool {
-        chineseDigit(s) != nil || s == "十" || s == "百"
+        chineseDigit(s) != nil || s == "十" || s == "百" || s == "拾" || s == "佰"
     }
 
-    /// Reads a small Chinese numeral (一 … 九十九, 一百 …) of `scalars[range]`; nil if malformed.
+    /// The value of the Chinese numeral that is exactly `scalars[range]` (一 … 九十九, 一百零五,
+    /// digit strings 二〇二一), read by the one numeral parser every extractor uses; nil otherwise.
     static func smallChineseNumber(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, range.count <= 6 else { return nil }
-        var total = 0, current = 0, sawAny = false
-        for i in range {
-            let s = scalars[i]
-            if let d = chineseDigit(s) {
-                current = current * 10 + d   // 二〇 style digit strings too
-                sawAny = true
-            } else if s == "十" {
-                total += (current == 0 ? 1 : current) * 10
-                current = 0
-                sawAny = true
-            } else if s == "百" {
-                total += (current == 0 ? 1 : current) * 100
-                current = 0
-                sawAny = true
-            } else {
-                return nil
-            }
-        }
-        return sawAny ? total + current : nil
+        guard !range.isEmpty, range.count <= 6,
+              let parsed = Numerals.parse(scalars, at: range.lowerBound, multipliers: false),
+              parsed.range == range, !parsed.overflow else { return nil }
+        return parsed.value.intValue
     }
 
     /// Reads ASCII digits of `scalars[range]`.

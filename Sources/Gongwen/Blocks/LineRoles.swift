@@ -36,7 +36,7 @@ enum LineRoles {
         var words = 0
         while i < r.upperBound {
             if ScalarClass.isSpace(s[i]) { i += 1; continue }
-            guard let w = markingWords.first(where: { w in i + w.count <= r.upperBound && (0..<w.count).allSatisfy { s[i + $0] == w[$0] } }) else { return false }
+            guard let w = wordAt(s, i..<r.upperBound, markingWords) else { return false }
             i += w.count
             words += 1
             // 机密★1年: a star and a term may follow the level.
@@ -64,17 +64,24 @@ enum LineRoles {
         }
     }
 
-    static func endsWith(_ s: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
-        r.count >= w.count && (0..<w.count).allSatisfy { s[r.upperBound - w.count + $0] == w[$0] }
+    /// Whether `word` stands at the start of `s[r]`: the one word test the line checks share.
+    static func starts(_ s: [Unicode.Scalar], _ r: Range<Int>, with word: [Unicode.Scalar]) -> Bool {
+        guard word.count <= r.count else { return false }
+        for k in 0..<word.count where s[r.lowerBound + k] != word[k] { return false }
+        return true
+    }
+
+    /// The first of `words` that stands at the start of `s[r]`.
+    static func wordAt(_ s: [Unicode.Scalar], _ r: Range<Int>, _ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+        words.first { starts(s, r, with: $0) }
     }
 
     static func startsWithAny(_ s: [Unicode.Scalar], _ r: Range<Int>, _ words: [[Unicode.Scalar]]) -> Bool {
-        for w in words where w.count <= r.count {
-            var ok = true
-            for k in 0..<w.count where s[r.lowerBound + k] != w[k] { ok = false; break }
-            if ok { return true }
-        }
-        return false
+        wordAt(s, r, words) != nil
+    }
+
+    static func endsWith(_ s: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
+        w.count <= r.count && starts(s, (r.upperBound - w.count)..<r.upperBound, with: w)
     }
 
     /// `首页 > 文章中心 > 正文`.
@@ -83,17 +90,17 @@ enum LineRoles {
         var arrows = 0
         for i in r where s[i] == ">" || s[i] == "»" || s[i] == "›" { arrows += 1 }
         guard arrows >= 1 else { return false }
-        return arrows >= 2 || startsWithAny(s, r, makeWords(["首页", "当前位置", "您的位置", "您现在的位置", "网站首页"]))
+        return arrows >= 2 || startsWithAny(s, r, breadcrumbStarts)
     }
+
+    static let breadcrumbStarts = makeWords(["首页", "当前位置", "您的位置", "您现在的位置", "网站首页"])
 
     /// A line that is only a date and time (`19.05.2016  11:24`, `2016-05-19 10:00`,
     /// `发布时间:2016年5月19日`), possibly with a source after it.
     static func isDateline(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard r.count <= 60 else { return false }
         var i = r.lowerBound
-        for p in datelinePrefixes where p.count <= r.count {
-            if (0..<p.count).allSatisfy({ s[r.lowerBound + $0] == p[$0] }) { i = r.lowerBound + p.count; break }
-        }
+        if let p = wordAt(s, r, datelinePrefixes) { i += p.count }
         var digits = 0, separators = 0
         while i < r.upperBound {
             let c = s[i]

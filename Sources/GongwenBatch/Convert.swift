@@ -125,7 +125,7 @@ struct ItemConverter: Sendable {
             }
             parse.format = "docx"
             parse.encoding = "UTF-8"
-            var document = Gongwen.parse(bytes: Array(text.utf8), options: parse)
+            var document = GongwenParser(options: parse).parse(bytes: Array(text.utf8))
             document.source.bytes = bytes.count
             document.source.sha256 = sha
             return .document(document)
@@ -136,7 +136,7 @@ struct ItemConverter: Sendable {
             }
             parse.format = "html"
             parse.encoding = "UTF-8"
-            var document = Gongwen.parse(bytes: Array(page.text.utf8), options: parse)
+            var document = GongwenParser(options: parse).parse(bytes: Array(page.text.utf8))
             document.source.bytes = bytes.count
             document.source.sha256 = sha
             document.source.encoding = page.encoding
@@ -150,7 +150,7 @@ struct ItemConverter: Sendable {
         default:
             parse.format = "text"
             if parse.encoding == nil, let forced = options.parse.encoding { parse.encoding = forced }
-            var document = Gongwen.parse(bytes: bytes, options: parse)
+            var document = GongwenParser(options: parse).parse(bytes: bytes)
             if document.source.sha256.isEmpty { document.source.sha256 = sha }
             return .document(document)
         }
@@ -288,12 +288,12 @@ enum Formats {
 enum MainContent {
     static func apply(_ main: Range<Int>, to document: inout Document) {
         let scalars = Array(document.text.unicodeScalars)
-        func outside(_ span: Span) -> Bool { !span.isEmpty && (span.end <= main.lowerBound || span.start >= main.upperBound) }
-        func trimmed(_ span: Span) -> Span {
+        func outside(_ span: TextSpan) -> Bool { !span.isEmpty && (span.end <= main.lowerBound || span.start >= main.upperBound) }
+        func trimmed(_ span: TextSpan) -> TextSpan {
             var s = span.start, e = span.end
             while s < e, scalars[s].properties.isWhitespace { s += 1 }
             while e > s, scalars[e - 1].properties.isWhitespace { e -= 1 }
-            return Span(start: s, end: e)
+            return TextSpan(start: s, end: e)
         }
         func retag(_ nodes: [Node]) -> [Node] {
             nodes.map { node in

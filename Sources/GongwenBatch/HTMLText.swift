@@ -298,8 +298,7 @@ struct HTMLText: Sendable {
         let scalars = Array(text.unicodeScalars)
         var hanPrefix = [Int](repeating: 0, count: scalars.count + 1)
         for (k, s) in scalars.enumerated() {
-            let v = s.value
-            hanPrefix[k + 1] = hanPrefix[k] + ((v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) ? 1 : 0)
+            hanPrefix[k + 1] = hanPrefix[k] + (ScalarClass.isHan(s) ? 1 : 0)
         }
         let total = hanPrefix[scalars.count]
         guard total >= 20 else { return nil }

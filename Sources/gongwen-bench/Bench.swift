@@ -105,7 +105,7 @@ struct GongwenBench {
         let largestSeed = seeds.max { $0.bytes.count < $1.bytes.count }!
         let bigDoc = Array(Corpus.repeated(largestSeed.text, 64).utf8)
         let rssBeforeBig = Memory.peakSelf()
-        Sink.take(GongwenJSON.encode(Gongwen.parse(bytes: bigDoc)).count)
+        Sink.take(GongwenJSON.encode(GongwenParser().parse(bytes: bigDoc)).count)
         let rssBig = Memory.peakSelf() - rssBeforeBig
         if o.seedsOnly && !o.profile {
             var docs: [[UInt8]] = []
@@ -114,7 +114,7 @@ struct GongwenBench {
                 for s in seeds { docs.append(s.bytes); total += s.text.utf8.count }
             }
             var parse = [Stage("parse", bytes: total, docs: docs.count) {
-                var x = 0; for d in docs { x &+= Gongwen.parse(bytes: d).entities.count }; return x
+                var x = 0; for d in docs { x &+= GongwenParser().parse(bytes: d).entities.count }; return x
             }]
             runInterleaved(&parse, runs: o.runs, budget: o.budget, progress: "seeds only")
             print("parse of \(seeds.count) seeds replicated to \(docs.count) documents, \(mb(total)) UTF-8: \(fmt(parse[0].mbps, 2)) MB/s, median of \(parse[0].samples.count)")
@@ -139,7 +139,7 @@ struct GongwenBench {
 
         if o.profile {
             // Warm-up outside the profiled function: one-time tables (FoldTable, ICU data).
-            Sink.take(GongwenJSON.encode(Gongwen.parse(bytes: seeds[0].bytes)).count)
+            Sink.take(GongwenJSON.encode(GongwenParser().parse(bytes: seeds[0].bytes)).count)
             let t = Timer.time { profileRun(docs) }
             print("profile: parse + JSON of \(docs.count) documents, \(mb(totalUTF8)) UTF-8: \(fmt(t, 3)) s, \(fmt(Double(totalUTF8) / 1e6 / t, 1)) MB/s")
             return
@@ -166,10 +166,10 @@ struct GongwenBench {
                 var x = 0; for t in texts { x &+= StageProbe.icuNFKC(t) }; return x
             },
             Stage("parse (bytes → Document)", bytes: totalUTF8, docs: n) {
-                var x = 0; for d in docs { x &+= Gongwen.parse(bytes: d.bytes).entities.count }; return x
+                var x = 0; for d in docs { x &+= GongwenParser().parse(bytes: d.bytes).entities.count }; return x
             },
             Stage("parse + JSON", bytes: totalUTF8, docs: n) {
-                var x = 0; for d in docs { x &+= GongwenJSON.encode(Gongwen.parse(bytes: d.bytes)).count }; return x
+                var x = 0; for d in docs { x &+= GongwenJSON.encode(GongwenParser().parse(bytes: d.bytes)).count }; return x
             },
         ]
         // The same parse per kind of input, to see which kind is slow.
@@ -182,7 +182,7 @@ struct GongwenBench {
         ]
         for (name, subset) in groups where !subset.isEmpty {
             phase1.append(Stage(name, bytes: subset.reduce(0) { $0 + $1.utf8 }, docs: subset.count) {
-                var x = 0; for d in subset { x &+= Gongwen.parse(bytes: d.bytes).entities.count }; return x
+                var x = 0; for d in subset { x &+= GongwenParser().parse(bytes: d.bytes).entities.count }; return x
             })
         }
         log("phase 1: parse and references over \(mb(totalUTF8))")
@@ -200,7 +200,7 @@ struct GongwenBench {
             fixedUTF8 = fixed.reduce(0) { $0 + $1.utf8.count }
             unchangedDocs = fixed.reduce(0) { $0 + (StageProbe.changed(StageProbe.normalize($1)) ? 0 : 1) }
             let staged = texts.map { StageProbe.staged($0) }
-            let documents = docs.map { Gongwen.parse(bytes: $0.bytes) }
+            let documents = docs.map { GongwenParser().parse(bytes: $0.bytes) }
             phase2 = [
                 Stage("decode (detect + to String)", bytes: totalUTF8, docs: n) {
                     var x = 0; for d in docs { x &+= StageProbe.decode(d.bytes).utf8.count }; return x
@@ -288,7 +288,7 @@ struct GongwenBench {
                 for _ in 0..<max(3, o.runs) {
                     samples.append(Timer.time {
                         var x = 0
-                        for _ in 0..<reps { x &+= Gongwen.parse(bytes: bytes).entities.count }
+                        for _ in 0..<reps { x &+= GongwenParser().parse(bytes: bytes).entities.count }
                         return x
                     } / Double(reps))
                 }
@@ -370,7 +370,7 @@ struct GongwenBench {
     /// The profiled work, under a stable name for `valgrind --tool=callgrind --toggle-collect=*profileRun*`.
     @inline(never) static func profileRun(_ docs: [Doc]) -> Int {
         var x = 0
-        for d in docs { x &+= GongwenJSON.encode(Gongwen.parse(bytes: d.bytes)).count }
+        for d in docs { x &+= GongwenJSON.encode(GongwenParser().parse(bytes: d.bytes)).count }
         return x
     }
 

@@ -91,7 +91,7 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let (bytes, options) = try inputOptions.read()
-        let document = Gongwen.parse(bytes: bytes, options: options)
+        let document = GongwenParser(options: options).parse(bytes: bytes)
         var out = GongwenJSON.encode(document, pretty: pretty, includeText: !noText)
         out.append(0x0A)
         CLIIO.writeStdout(out)
@@ -116,7 +116,7 @@ struct OutlineCommand: ParsableCommand {
 
     func run() throws {
         let (bytes, options) = try inputOptions.read()
-        let document = Gongwen.parse(bytes: bytes, options: options)
+        let document = GongwenParser(options: options).parse(bytes: bytes)
         CLIIO.writeStdout(Array(OutlineRenderer.render(document, allDiagnostics: allDiagnostics).utf8))
     }
 }

@@ -10,9 +10,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var message: String
     public var severity: Severity
     /// Where in the decoded source, when the finding has a place.
-    public var span: Span?
+    public var span: TextSpan?
 
-    public init(code: String, message: String, severity: Severity = .warning, span: Span? = nil) {
+    public init(code: String, message: String, severity: Severity = .warning, span: TextSpan? = nil) {
         self.code = code
         self.message = message
         self.severity = severity

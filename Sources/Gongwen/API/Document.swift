@@ -45,7 +45,7 @@ public struct Document: Sendable, Hashable, Codable {
 
     /// The source text of a span. Walks the text to the span (O(n)); to slice many spans, take
     /// `Array(text.unicodeScalars)` once and index it.
-    public func text(of span: Span) -> Substring {
+    public func text(of span: TextSpan) -> Substring {
         let scalars = text.unicodeScalars
         let lo = scalars.index(scalars.startIndex, offsetBy: span.start)
         let hi = scalars.index(lo, offsetBy: span.count)
@@ -92,7 +92,7 @@ public enum Node: Sendable, Hashable, Codable {
     case boilerplate(Boilerplate)
 
     /// The part of the source this node covers, trailing white space included (so siblings tile).
-    public var span: Span {
+    public var span: TextSpan {
         switch self {
         case .section(let s): s.span
         case .paragraph(let p): p.span
@@ -121,15 +121,15 @@ public struct Section: Sendable, Hashable, Codable {
     /// The heading: the text after the marker up to the first sentence end or line end.
     public var heading: String
     /// Marker and heading, as written (`source[headingSpan]`).
-    public var headingSpan: Span
+    public var headingSpan: TextSpan
     /// The whole section: heading and everything under it.
-    public var span: Span
+    public var span: TextSpan
     /// Where the children begin: `span.start..<bodyStart` is the heading part (with its white space),
     /// and the children tile `bodyStart..<span.end`.
     public var bodyStart: Int
     public var children: [Node]
 
-    public init(marker: SectionMarker, level: Int, heading: String, headingSpan: Span, span: Span, bodyStart: Int, children: [Node]) {
+    public init(marker: SectionMarker, level: Int, heading: String, headingSpan: TextSpan, span: TextSpan, bodyStart: Int, children: [Node]) {
         self.marker = marker
         self.level = level
         self.heading = heading
@@ -152,9 +152,9 @@ public struct SectionMarker: Sendable, Hashable, Codable {
     public var style: MarkerStyle
     /// Its number: 3 for `三、`, `(3)`, `问题3`, `第三条`.
     public var ordinal: Int
-    public var span: Span
+    public var span: TextSpan
 
-    public init(text: String, style: MarkerStyle, ordinal: Int, span: Span) {
+    public init(text: String, style: MarkerStyle, ordinal: Int, span: TextSpan) {
         self.text = text
         self.style = style
         self.ordinal = ordinal
@@ -192,15 +192,15 @@ public enum MarkerStyle: String, Sendable, Hashable, Codable, CaseIterable {
 /// A logical paragraph: one or more source lines (a line broken in mid-sentence is rejoined).
 public struct Paragraph: Sendable, Hashable, Codable {
     /// The paragraph's source, trailing white space included (siblings tile).
-    public var span: Span
+    public var span: TextSpan
     /// The text without surrounding white space (`source[textSpan]`).
-    public var textSpan: Span
+    public var textSpan: TextSpan
     /// The text with line breaks inside it removed: what a reader sees.
     public var text: String
     /// Inline enumeration items (`一是……二是……`, `一要……二要……`).
     public var items: [Item]
 
-    public init(span: Span, textSpan: Span, text: String, items: [Item]) {
+    public init(span: TextSpan, textSpan: TextSpan, text: String, items: [Item]) {
         self.span = span
         self.textSpan = textSpan
         self.text = text
@@ -214,9 +214,9 @@ public struct Item: Sendable, Hashable, Codable {
     public var marker: String
     public var ordinal: Int
     /// From the marker to the start of the next item (or the end of the paragraph's text).
-    public var span: Span
+    public var span: TextSpan
 
-    public init(marker: String, ordinal: Int, span: Span) {
+    public init(marker: String, ordinal: Int, span: TextSpan) {
         self.marker = marker
         self.ordinal = ordinal
         self.span = span
@@ -253,11 +253,11 @@ public struct Field: Sendable, Hashable, Codable {
     }
 
     public var role: Role
-    public var span: Span
-    public var textSpan: Span
+    public var span: TextSpan
+    public var textSpan: TextSpan
     public var text: String
 
-    public init(role: Role, span: Span, textSpan: Span, text: String) {
+    public init(role: Role, span: TextSpan, textSpan: TextSpan, text: String) {
         self.role = role
         self.span = span
         self.textSpan = textSpan
@@ -281,11 +281,11 @@ public struct Boilerplate: Sendable, Hashable, Codable {
     }
 
     public var kind: Kind
-    public var span: Span
-    public var textSpan: Span
+    public var span: TextSpan
+    public var textSpan: TextSpan
     public var text: String
 
-    public init(kind: Kind, span: Span, textSpan: Span, text: String) {
+    public init(kind: Kind, span: TextSpan, textSpan: TextSpan, text: String) {
         self.kind = kind
         self.span = span
         self.textSpan = textSpan

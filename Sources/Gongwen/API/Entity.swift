@@ -6,12 +6,12 @@ public struct Entity: Sendable, Hashable, Codable {
     public var kind: EntityKind
     /// The source text at `span`, exactly.
     public var text: String
-    public var span: Span
+    public var span: TextSpan
     public var value: EntityValue
     /// Markers of the sections that contain the entity, outermost first (`["二、", "（一）", "问题1."]`).
     public var sectionPath: [String]
 
-    public init(kind: EntityKind, text: String, span: Span, value: EntityValue, sectionPath: [String] = []) {
+    public init(kind: EntityKind, text: String, span: TextSpan, value: EntityValue, sectionPath: [String] = []) {
         self.kind = kind
         self.text = text
         self.span = span

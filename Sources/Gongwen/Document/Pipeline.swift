@@ -42,7 +42,7 @@ package enum Pipeline {
 /// document (sections only, children pre-extracted) and searched by bisection at each level.
 struct SectionIndex {
     private struct Entry {
-        var span: Span
+        var span: TextSpan
         var marker: String
         var children: [Entry]
     }

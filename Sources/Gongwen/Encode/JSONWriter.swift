@@ -120,7 +120,7 @@ struct JSONWriter {
     mutating func member(_ k: StaticString, _ v: String?) { if let v { key(k); string(v) } }
     mutating func member(_ k: StaticString, _ v: Int?) { if let v { key(k); int(v) } }
 
-    mutating func span(_ k: StaticString, _ s: Span) {
+    mutating func span(_ k: StaticString, _ s: TextSpan) {
         key(k)
         if pretty {
             beginObject()

@@ -51,8 +51,8 @@ package struct NormalizedText: Sendable {
 
     /// The source span of a normalized range.
     @inline(__always)
-    package func sourceSpan(_ r: Range<Int>) -> Span {
+    package func sourceSpan(_ r: Range<Int>) -> TextSpan {
         let s = sourceStart(r.lowerBound)
-        return Span(start: s, end: r.isEmpty ? s : sourceEnd(r.upperBound))
+        return TextSpan(start: s, end: r.isEmpty ? s : sourceEnd(r.upperBound))
     }
 }

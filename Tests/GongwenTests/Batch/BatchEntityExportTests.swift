@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func rowsFromADocumentMatchRowsFromItsJSON() {
-        let doc = Gongwen.parse(bytes: Array(BatchFixture.notice.utf8), options: ParseOptions(path: "n.txt"))
+        let doc = GongwenParser(options: ParseOptions(path: "n.txt")).parse(bytes: Array(BatchFixture.notice.utf8))
         let direct = EntityExport.rows(document: doc)
         let viaJSON = EntityExport.rows(jsonLine: GongwenJSON.encode(doc))
         #expect(direct == viaJSON)

@@ -84,7 +84,7 @@ import Testing
     }
 
     static func checkAllEncodings(_ text: String) throws {
-        let reference = Gongwen.parse(bytes: Array(text.utf8))
+        let reference = GongwenParser().parse(bytes: Array(text.utf8))
         #expect(reference.source.encoding == "UTF-8")
         #expect(CoreInvariants.violations(reference).isEmpty)
         let le = try encoded(text, "UTF-16LE"), be = try encoded(text, "UTF-16BE")
@@ -96,7 +96,7 @@ import Testing
             ("UTF-16BE with BOM", utf16BEBOM + be, "UTF-16BE"),
         ]
         for (label, bytes, encoding) in cases {
-            let doc = Gongwen.parse(bytes: bytes)
+            let doc = GongwenParser().parse(bytes: bytes)
             #expect(doc.source.encoding == encoding, "\(label)")
             #expect(doc.source.bytes == bytes.count, "\(label)")
             #expect(!doc.diagnostics.contains { $0.code == DiagnosticCode.decodeInvalidBytes }, "\(label)")
@@ -115,14 +115,14 @@ import Testing
     }
 
     @Test func simplifiedFixtureHasAnOutline() {
-        let doc = Gongwen.parse(bytes: Array(Self.simplified.utf8))
+        let doc = GongwenParser().parse(bytes: Array(Self.simplified.utf8))
         #expect(CoreInvariants.sections(doc).map(\.marker.text) == ["一、", "（一）", "（二）", "二、", "1.", "2."])
     }
 
     @Test func big5TraditionalGivesTheSameTreeAsUTF8() throws {
         let big5 = try Self.encoded(Self.traditional, "Big5")
-        let fromBig5 = Gongwen.parse(bytes: big5)
-        let fromUTF8 = Gongwen.parse(bytes: Array(Self.traditional.utf8))
+        let fromBig5 = GongwenParser().parse(bytes: big5)
+        let fromUTF8 = GongwenParser().parse(bytes: Array(Self.traditional.utf8))
         #expect(fromBig5.source.encoding == "Big5")
         #expect(fromUTF8.source.encoding == "UTF-8")
         #expect(!fromBig5.diagnostics.contains { $0.code == DiagnosticCode.decodeInvalidBytes })
@@ -136,7 +136,7 @@ import Testing
 
     @Test func explicitEncodingOverridesDetection() throws {
         let gb = try Self.encoded(Self.simplified, "GB18030")
-        let doc = Gongwen.parse(bytes: gb, options: ParseOptions(encoding: "GBK"))
+        let doc = GongwenParser(options: ParseOptions(encoding: "GBK")).parse(bytes: gb)
         #expect(doc.source.encoding == "GB18030")
         #expect(doc.text == Self.simplified)
     }
@@ -144,7 +144,7 @@ import Testing
     @Test func invalidUTF8BytesBecomeReplacementCharacters() {
         // 中 0xFF A 0xC3(truncated) 文
         let bytes: [UInt8] = [0xE4, 0xB8, 0xAD, 0xFF, 0x41, 0xC3, 0xE6, 0x96, 0x87]
-        let doc = Gongwen.parse(bytes: bytes, options: ParseOptions(encoding: "UTF-8"))
+        let doc = GongwenParser(options: ParseOptions(encoding: "UTF-8")).parse(bytes: bytes)
         #expect(doc.text.unicodeScalars.contains("\u{FFFD}"))
         #expect(doc.text.hasPrefix("中\u{FFFD}A"))
         #expect(doc.text.hasSuffix("文"))
@@ -157,7 +157,7 @@ import Testing
         let before = Self.simplified.components(separatedBy: "为贯彻")[0] + "为"
         var bytes = Array(Self.simplified.utf8)
         bytes.insert(0xFF, at: before.utf8.count)   // inside the first body paragraph, between 为 and 贯
-        let doc = Gongwen.parse(bytes: bytes)
+        let doc = GongwenParser().parse(bytes: bytes)
         #expect(doc.source.encoding == "UTF-8")
         #expect(doc.text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 1)
         #expect(doc.diagnostics.contains { $0.code == DiagnosticCode.decodeInvalidBytes })
@@ -167,14 +167,14 @@ import Testing
     @Test func truncatedGB18030StillDecodesAsGB18030() throws {
         var bytes = try Self.encoded(Self.simplified, "GB18030")
         bytes.append(0x81)   // a lead byte with nothing after it
-        let doc = Gongwen.parse(bytes: bytes)
+        let doc = GongwenParser().parse(bytes: bytes)
         #expect(doc.source.encoding == "GB18030")
         #expect(doc.text.hasPrefix("关于进一步加强科技计划项目管理工作的通知"))
         #expect(CoreInvariants.violations(doc).isEmpty)
     }
 
     @Test func emptyInputIsAnEmptyDocument() {
-        let doc = Gongwen.parse(bytes: [])
+        let doc = GongwenParser().parse(bytes: [])
         #expect(doc.text.isEmpty)
         #expect(doc.children.isEmpty)
         #expect(doc.source.bytes == 0)

@@ -45,7 +45,7 @@ import Testing
 
     @Test(arguments: markerCases)
     func markerAtLineStartIsASection(_ c: MarkerCase) throws {
-        let doc = Gongwen.parse(Self.notice(c.line))
+        let doc = GongwenParser().parse(Self.notice(c.line))
         let sections = CoreInvariants.sections(doc)
         try #require(sections.count == 1, "expected one section, got \(sections.map(\.marker.text))")
         let s = sections[0]
@@ -76,7 +76,7 @@ import Testing
 
     @Test(arguments: falseMarkers)
     func falseMarkerIsNotASection(_ line: String) {
-        let doc = Gongwen.parse(Self.notice(line))
+        let doc = GongwenParser().parse(Self.notice(line))
         #expect(CoreInvariants.sections(doc).isEmpty, "sections: \(CoreInvariants.sections(doc).map(\.marker.text))")
         #expect(CoreInvariants.violations(doc).isEmpty)
     }
@@ -85,13 +85,13 @@ import Testing
     /// broken line is rejoined with the previous one.
     @Test func documentNumberYearAfterALineBreakIsNotASection() {
         let text = "关于巡察整改情况的通报\n\n一、加强组织领导\n(一)统一思想认识,立即部署。制定了《整改工作方案》(遂科技党组\n(2020)20号),明确了具体整改任务。\n"
-        let doc = Gongwen.parse(text)
+        let doc = GongwenParser().parse(text)
         #expect(CoreInvariants.sections(doc).map(\.marker.text) == ["一、", "(一)"])
     }
 
     @Test func markerAloneOnItsLineTakesTheNextLineAsHeading() throws {
         let text = "问题11:针对财务管理不规范的问题。\n(29)对于超标准报销差旅费。一是责成当事人退回;二是全面核实。\n(30)\n对于超标准列支培训费。一是全面学习;二是严格审核。\n"
-        let doc = Gongwen.parse(text)
+        let doc = GongwenParser().parse(text)
         let sections = CoreInvariants.sections(doc)
         #expect(sections.map(\.marker.text) == ["问题11:", "(29)", "(30)"])
         let s30 = try #require(sections.last)
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func documentStartingAtArabicNumeralHasItAtTheTop() {
-        let doc = Gongwen.parse("1.充分发挥党组领导作用。\n（1）加强学习。\n（2）强化落实。\n2.严格执行组织生活制度。\n")
+        let doc = GongwenParser().parse("1.充分发挥党组领导作用。\n（1）加强学习。\n（2）强化落实。\n2.严格执行组织生活制度。\n")
         let levels = CoreInvariants.sections(doc).map { "\($0.level):\($0.marker.text)" }
         #expect(levels == ["1:1.", "2:（1）", "2:（2）", "1:2."])
     }
@@ -121,7 +121,7 @@ import Testing
             (4)对于程序不规范。
 
             """
-        let doc = Gongwen.parse(text)
+        let doc = GongwenParser().parse(text)
         let levels = CoreInvariants.sections(doc).map { "\($0.level):\($0.marker.text)" }
         #expect(levels == ["1:二、", "2:（一）", "3:问题1:", "4:(1)", "4:(2)", "2:（二）", "3:(3)", "3:问题2:", "4:(4)"])
         let missing = doc.diagnostics.filter { $0.code == DiagnosticCode.outlineMissingLevel }
@@ -131,7 +131,7 @@ import Testing
 
     @Test func numberingGapsAndRepeatsAreDiagnosedWithoutBreakingTheTree() {
         let text = "一、总体要求\n(1)对于甲。\n(2)对于乙。\n(2)对于丙。\n(4)对于丁。\n二、工作措施\n(1)对于戊。\n"
-        let doc = Gongwen.parse(text)
+        let doc = GongwenParser().parse(text)
         let levels = CoreInvariants.sections(doc).map { "\($0.level):\($0.marker.text)" }
         #expect(levels == ["1:一、", "2:(1)", "2:(2)", "2:(2)", "2:(4)", "1:二、", "2:(1)"])
         let found = doc.diagnostics
@@ -160,7 +160,7 @@ import Testing
 
     @Test(arguments: itemCases)
     func inlineEnumerationItems(_ c: ItemCase) {
-        let doc = Gongwen.parse("关于加强科技计划项目管理的通知\n\n\(c.paragraph)\n")
+        let doc = GongwenParser().parse("关于加强科技计划项目管理的通知\n\n\(c.paragraph)\n")
         #expect(CoreInvariants.itemMarkers(doc) == c.items)
         #expect(CoreInvariants.sections(doc).isEmpty, "an item is not a section")
         #expect(CoreInvariants.violations(doc).isEmpty)
@@ -169,7 +169,7 @@ import Testing
     /// Each 一是/二是 on its own line (004) is still one enumeration, and not a section.
     @Test func enumerationAcrossLinesIsItemsNotSections() {
         let text = "1.学习贯彻不够深入。\n一是领导干部重业务、轻学习。如,理论\n学习不扎实。\n二是学习制度落实不到位。\n2.执行决策部署不到位。\n"
-        let doc = Gongwen.parse(text)
+        let doc = GongwenParser().parse(text)
         #expect(CoreInvariants.sections(doc).map(\.marker.text) == ["1.", "2."])
         #expect(CoreInvariants.itemMarkers(doc) == ["一是", "二是"])
     }

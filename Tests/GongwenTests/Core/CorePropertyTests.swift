@@ -51,7 +51,7 @@ import Testing
 
     @Test func arbitraryTextParsesLosslessly() async {
         await propertyCheck(count: 400, input: Self.text) { text in
-            let doc = Gongwen.parse(text)
+            let doc = GongwenParser().parse(text)
             #expect(Array(doc.text.unicodeScalars) == Array(text.unicodeScalars), "decoded text must be the input")
             let problems = CoreInvariants.violations(doc)
             #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
@@ -61,7 +61,7 @@ import Testing
     @Test func arbitraryBytesParseWithinBounds() async {
         let bytes = Gen.uint8().array(of: 0...400)
         await propertyCheck(count: 400, input: bytes) { bytes in
-            let doc = Gongwen.parse(bytes: bytes)
+            let doc = GongwenParser().parse(bytes: bytes)
             let problems = CoreInvariants.violations(doc)
             #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
             #expect(doc.source.bytes == bytes.count)
@@ -92,7 +92,7 @@ import Testing
             if (k >> 5) & 1 == 1, !bytes.isEmpty {
                 bytes[Int(k >> 6) % bytes.count] ^= UInt8(truncatingIfNeeded: k >> 8) | 0x80
             }
-            let doc = Gongwen.parse(bytes: bytes)
+            let doc = GongwenParser().parse(bytes: bytes)
             let problems = CoreInvariants.violations(doc)
             #expect(problems.isEmpty, "\(name): \(problems.prefix(10).joined(separator: "\n"))")
         }
@@ -147,7 +147,7 @@ import Testing
         #expect(folded.contains("123AB"))
         #expect(!folded.unicodeScalars.contains("\u{200B}"))
         // The whole normalized text maps back to the whole source.
-        #expect(norm.sourceSpan(0..<norm.count) == Span(start: 0, end: text.unicodeScalars.count))
+        #expect(norm.sourceSpan(0..<norm.count) == TextSpan(start: 0, end: text.unicodeScalars.count))
     }
     // Regressions: inputs the properties above shrank failures down to, kept as fixed cases so they
     // do not depend on the random generator finding them again.
@@ -156,7 +156,7 @@ import Testing
     /// text, or as the whole text, must still belong to a node.
     @Test(arguments: ["\r\n正文", "\u{200B}", "\u{FEFF}", "\u{200B}一、总则\n", "\u{FEFF}关于加强管理的通知\n\n正文。", "\r\n\r\n"])
     func deletedScalarsAtTheStartStillTile(_ text: String) {
-        let doc = Gongwen.parse(text)
+        let doc = GongwenParser().parse(text)
         let problems = CoreInvariants.violations(doc)
         #expect(problems.isEmpty, "\(text.debugDescription): \(problems.joined(separator: "; "))")
     }

@@ -12,7 +12,7 @@ enum CoreInvariants {
     static func violations(_ d: Document) -> [String] {
         var out: [String] = []
         let n = d.text.unicodeScalars.count
-        func inBounds(_ s: Span, _ what: String) -> Bool {
+        func inBounds(_ s: TextSpan, _ what: String) -> Bool {
             if s.start < 0 || s.end > n || s.start > s.end {
                 out.append("\(what): span \(s) out of bounds 0..<\(n)")
                 return false

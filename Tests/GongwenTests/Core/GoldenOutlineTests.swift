@@ -89,7 +89,7 @@ enum CoreCorpus {
     }
 
     static func parseSeed(_ seed: String) throws -> Document {
-        Gongwen.parse(bytes: try seedBytes(seed), options: ParseOptions(path: "Corpus/seeds/\(seed).txt"))
+        GongwenParser(options: ParseOptions(path: "Corpus/seeds/\(seed).txt")).parse(bytes: try seedBytes(seed))
     }
 
     /// The golden file's lines without `#` comments and without trailing empty lines.
@@ -118,7 +118,7 @@ func goldenRender(_ d: Document) -> String {
         out.append(contentsOf: scalars[lo..<hi])
         return String(out)
     }
-    func source(_ span: Span) -> String {
+    func source(_ span: TextSpan) -> String {
         let n = d.text.unicodeScalars.count
         guard span.start >= 0, span.end <= n else { return "<span \(span) out of bounds>" }
         return String(d.text(of: span))

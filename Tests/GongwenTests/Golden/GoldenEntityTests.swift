@@ -22,7 +22,7 @@ import Testing
     static func parseSeed(_ seed: String) throws -> Document {
         let url = root.appendingPathComponent("Corpus/seeds/\(seed).txt")
         let data = try Data(contentsOf: url)
-        return Gongwen.parse(bytes: [UInt8](data))
+        return GongwenParser().parse(bytes: [UInt8](data))
     }
 
     static func goldenLines(_ seed: String) throws -> [String] {

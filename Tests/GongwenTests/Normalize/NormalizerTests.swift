@@ -42,16 +42,16 @@ struct NormalizerTests {
         #expect(String(String.UnicodeScalarView(t.scalars)) == "(一)甲(一)乙")
         #expect(t.sourceStart(0) == 0)
         #expect(t.sourceStart(3) == 4)          // 甲 is after the deleted ZWSP
-        #expect(t.sourceSpan(0..<3) == Span(start: 0, end: 4)) // the ZWSP goes with what precedes it
-        #expect(t.sourceSpan(4..<7) == Span(start: 5, end: 6)) // the whole expansion is one source scalar
-        #expect(t.sourceSpan(5..<6) == Span(start: 5, end: 6)) // part of an expansion maps to all of it
-        #expect(t.sourceSpan(7..<8) == Span(start: 6, end: 7))
+        #expect(t.sourceSpan(0..<3) == TextSpan(start: 0, end: 4)) // the ZWSP goes with what precedes it
+        #expect(t.sourceSpan(4..<7) == TextSpan(start: 5, end: 6)) // the whole expansion is one source scalar
+        #expect(t.sourceSpan(5..<6) == TextSpan(start: 5, end: 6)) // part of an expansion maps to all of it
+        #expect(t.sourceSpan(7..<8) == TextSpan(start: 6, end: 7))
     }
 
     @Test func crlfFoldsToOneBreak() {
         let t = Normalizer.normalize("甲\r\n乙")
         #expect(t.count == 3)
-        #expect(t.sourceSpan(0..<1) == Span(start: 0, end: 2)) // the vanished CR goes with 甲
+        #expect(t.sourceSpan(0..<1) == TextSpan(start: 0, end: 2)) // the vanished CR goes with 甲
         #expect(t.sourceStart(1) == 2)
     }
 
@@ -66,6 +66,6 @@ struct NormalizerTests {
     @Test func traditionalToSimplified() {
         let t = Normalizer.normalize("關於加強組織領導的通知", traditionalToSimplified: true)
         #expect(String(String.UnicodeScalarView(t.scalars)) == "关于加强组织领导的通知")
-        #expect(t.sourceSpan(0..<2) == Span(start: 0, end: 2))
+        #expect(t.sourceSpan(0..<2) == TextSpan(start: 0, end: 2))
     }
 }

@@ -10,7 +10,7 @@ struct JSONTests {
 
     @Test func documentHasTheContractFields() throws {
         let text = "关于做好工作的通知\n一、总体要求\n(一)统一思想。\n"
-        let d = Gongwen.parse(text, options: ParseOptions(path: "a/b.txt"))
+        let d = GongwenParser(options: ParseOptions(path: "a/b.txt")).parse(text)
         let json = try object(GongwenJSON.encode(d))
         #expect(json["schema"] as? String == "gongwen/1")
         let source = try #require(json["source"] as? [String: Any])
@@ -34,13 +34,13 @@ struct JSONTests {
 
     @Test func escapingRoundTrips() throws {
         let tricky = "引号\"反斜杠\\制表\t回车\r换行\n控制\u{01}结束"
-        let d = Gongwen.parse(tricky)
+        let d = GongwenParser().parse(tricky)
         let json = try object(GongwenJSON.encode(d))
         #expect(json["text"] as? String == tricky)
     }
 
     @Test func prettyAndCompactAgree() throws {
-        let d = Gongwen.parse("一、甲\n二、乙\n")
+        let d = GongwenParser().parse("一、甲\n二、乙\n")
         let compact = try object(GongwenJSON.encode(d))
         let pretty = try object(GongwenJSON.encode(d, pretty: true))
         #expect(NSDictionary(dictionary: compact).isEqual(to: pretty))
@@ -56,7 +56,7 @@ struct JSONTests {
 
     @Test func sameInputSameBytes() throws {
         let text = try String(contentsOfFile: PipelineCorpus.path("003_65ab60eb7075ecb2.txt"), encoding: .utf8)
-        #expect(GongwenJSON.encode(Gongwen.parse(text)) == GongwenJSON.encode(Gongwen.parse(text)))
+        #expect(GongwenJSON.encode(GongwenParser().parse(text)) == GongwenJSON.encode(GongwenParser().parse(text)))
     }
 }
 
@@ -78,6 +78,6 @@ enum PipelineCorpus {
         #expect(String(decoding: w.bytes, as: UTF8.self) == "[\(v)]")
     }
     var w = JSONWriter(pretty: false)
-    w.beginObject(); w.span("span", Span(start: 3012, end: 3020)); w.endObject()
+    w.beginObject(); w.span("span", TextSpan(start: 3012, end: 3020)); w.endObject()
     #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"span":{"start":3012,"end":3020}}"#)
 }

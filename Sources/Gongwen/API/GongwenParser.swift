@@ -1,14 +1,29 @@
-/// Entry points. `Gongwen.parse` runs the whole pipeline:
+/// The entry point: runs the whole pipeline,
 /// bytes → decode → normalize → blocks → outline → extractors → document.
-public enum Gongwen {
+///
+/// ```swift
+/// let parser = GongwenParser()
+/// let document = parser.parse("关于加强管理的通知\n一、总体要求\n")
+/// ```
+///
+/// Named after what it does rather than after the module (as Ink's `MarkdownParser`), so that
+/// `Gongwen.Document` stays a valid qualified name in programs that import another `Document`.
+public struct GongwenParser: Sendable {
+    public var options: ParseOptions
+
+    public init(options: ParseOptions = .init()) {
+        self.options = options
+    }
+
     /// Parses text already in memory.
-    public static func parse(_ text: String, options: ParseOptions = .init()) -> Document {
+    public func parse(_ text: String) -> Document {
         Pipeline.run(DecodedSource(text: text), options: options)
     }
 
     /// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5; detected, or `options.encoding`)
     /// and parses them. Never throws on content: undecodable bytes become U+FFFD with a diagnostic.
-    public static func parse(bytes: [UInt8], options: ParseOptions = .init()) -> Document {
+    /// Bytes here are text; HTML, `.docx` and archives go through `GongwenFormats`.
+    public func parse(bytes: [UInt8]) -> Document {
         var decoded = SourceDecoder.decode(bytes, forcedEncoding: options.encoding)
         decoded.byteCount = bytes.count
         decoded.sha256 = SHA256.hex(of: bytes)

@@ -2,7 +2,7 @@
 ///
 /// Scalars, not UTF-16 units or grapheme clusters, so that Python's `text[start:end]` on the decoded
 /// source gives back exactly the text a node or entity reports.
-public struct Span: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct TextSpan: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var start: Int
     public var end: Int
 
@@ -16,9 +16,9 @@ public struct Span: Sendable, Hashable, Codable, Comparable, CustomStringConvert
     public var isEmpty: Bool { start == end }
     public var range: Range<Int> { start..<end }
 
-    public func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
+    public func contains(_ other: TextSpan) -> Bool { start <= other.start && other.end <= end }
 
-    public static func < (a: Span, b: Span) -> Bool {
+    public static func < (a: TextSpan, b: TextSpan) -> Bool {
         a.start != b.start ? a.start < b.start : a.end < b.end
     }
 

@@ -59,8 +59,7 @@ struct Scan {
     }
 
     @inline(__always) static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+        ScalarClass.isHan(c)
     }
 
     /// Whether `word` occurs at `i`.

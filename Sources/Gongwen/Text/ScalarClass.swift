@@ -1,6 +1,6 @@
-/// Character classes the block and outline stages test on normalized scalars. Switches on scalar
-/// values compile to jump tables: no `Character`, no allocation.
-enum ScalarClass {
+/// Character classes every stage tests on scalars (the one home of the CJK ranges). Switches on
+/// scalar values compile to jump tables: no `Character`, no allocation.
+package enum ScalarClass {
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{3000}"
     }
@@ -9,8 +9,13 @@ enum ScalarClass {
         s.value >= 0x30 && s.value <= 0x39
     }
 
-    @inline(__always) static func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    /// CJK unified ideographs: the basic block and extension A.
+    @inline(__always) package static func isHan(_ s: Unicode.Scalar) -> Bool {
+        isHan(s.value)
+    }
+
+    @inline(__always) package static func isHan(_ v: UInt32) -> Bool {
+        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
     }
 
     /// Ends a sentence, so a line ending in it is not broken in mid-sentence.

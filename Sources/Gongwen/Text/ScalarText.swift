@@ -1,0 +1,57 @@
+/// Building strings from scalars: encoding to UTF-8 bytes directly is several times faster than
+/// appending to a `String.UnicodeScalarView` one scalar at a time.
+enum ScalarText {
+    static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { appendUTF8(s, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always) static func appendUTF8(_ s: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// The scalars of a string in one pass over its UTF-8 (`Array(s.unicodeScalars)` walks it twice:
+    /// once to count, once to copy).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 -> [Unicode.Scalar] in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+                var i = 0, k = 0
+                let n = utf8.count
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    var v: UInt32
+                    if b0 < 0x80 { v = b0; i += 1 }
+                    else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2 }
+                    else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3 }
+                    else { v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F); i += 4 }
+                    // A String's UTF-8 is always valid, so every v is a scalar.
+                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                    k += 1
+                }
+                count = k
+            }
+        }
+    }
+
+    @inline(__always) static func isLineSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}"
+    }
+}

@@ -4,7 +4,10 @@ import PackageDescription
 let package = Package(
     name: "Gongwen",
     products: [
+        // The core: text in, document out; depends on nothing beyond ICU and libcrypto.
         .library(name: "Gongwen", targets: ["Gongwen"]),
+        // The format layer (HTML, docx, archives), `read(contentsOf:)` and batch conversion.
+        .library(name: "GongwenFormats", targets: ["GongwenFormats"]),
         .executable(name: "gongwen", targets: ["gongwen"]),
     ],
     dependencies: [
@@ -23,9 +26,9 @@ let package = Package(
         // SHA-256 for `source.sha256` via libcrypto (hardware SHA instructions where present).
         .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Gongwen", dependencies: ["CICU", "CCrypto"]),
-        // Batch conversion: inputs as people have them (folders, zip, tar.gz, HTML, docx) to JSON Lines.
+        // Inputs as people have them (folders, zip, tar.gz, HTML, docx): the format layer and batch conversion.
         .target(
-            name: "GongwenBatch",
+            name: "GongwenFormats",
             dependencies: [
                 "Gongwen",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -34,13 +37,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", "GongwenBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Gongwen", "GongwenFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
-        .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenBatch"]),
+        .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats"]),
         .testTarget(
             name: "GongwenTests",
-            dependencies: ["Gongwen", "GongwenBatch", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Gongwen", "GongwenFormats", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

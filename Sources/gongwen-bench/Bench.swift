@@ -1,6 +1,6 @@
 import Foundation
 import Gongwen
-import GongwenBatch
+import GongwenFormats
 
 /// `swift run -c release gongwen-bench [--corpus DIR] [--runs N] [--quick]` — see docs/PERFORMANCE.md.
 @main

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gongwen
-import GongwenBatch
+import GongwenFormats
 
 /// `gongwen convert <input>... -o <out.jsonl>`: folders, archives and files to JSON Lines.
 struct ConvertCommand: ParsableCommand {

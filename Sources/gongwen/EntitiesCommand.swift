@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gongwen
-import GongwenBatch
+import GongwenFormats
 
 /// `gongwen entities <file|-|out.jsonl> [--csv]`: the facts found in a document, or in every
 /// document of a `convert` output, one per line.

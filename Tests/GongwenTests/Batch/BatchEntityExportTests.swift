@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Gongwen
-@testable import GongwenBatch
+@testable import GongwenFormats
 
 @Suite("Batch entities export") struct BatchEntityExportTests {
     @Test func csvQuotingFollowsRFC4180() {

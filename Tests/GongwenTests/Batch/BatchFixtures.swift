@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import Gongwen
-@testable import GongwenBatch
+@testable import GongwenFormats
 
 /// Builds inputs as people have them, in a fresh temporary folder.
 struct BatchFixture {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Gongwen
-@testable import GongwenBatch
+@testable import GongwenFormats
 
 @Suite("Batch formats") struct BatchFormatTests {
     @Test func htmlTextAndMainContent() throws {

@@ -8,7 +8,7 @@ import Gongwen
 /// let summary = try converter.run(inputs: ["Corpus"], output: .jsonl("corpus.jsonl"))
 /// print(summary)          // inputs = documents + errors, always
 /// ```
-public enum GongwenBatch {}
+public enum BatchConversion {}
 
 /// The codes of error records (`{"error": {"code": ...}}`). A code keeps its meaning once published.
 public enum BatchErrorCode {

@@ -41,9 +41,11 @@ let package = Package(
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats"]),
+        // Code only the tests need (golden summaries, fixture writers): kept out of the library.
+        .target(name: "GongwenTestSupport", dependencies: ["Gongwen", "GongwenFormats"]),
         .testTarget(
             name: "GongwenTests",
-            dependencies: ["Gongwen", "GongwenFormats", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

@@ -2,10 +2,16 @@
 ///
 /// The spans of `children` tile `text`: concatenating them gives back every scalar, boilerplate
 /// included. Every node below carries its span too, so any fact can be traced to the source.
-public struct Document: Sendable, Hashable, Codable {
+public struct Document: Sendable, Hashable {
     /// The output contract this value encodes to (see docs/SCHEMA.md).
     public static let schema = "gongwen/1"
 
+    /// `source.id` when the caller gave one, else derived from the path and the SHA-256 of the
+    /// input: the same input at the same path has the same id on every run.
+    public var id: String
+    /// The Gongwen release that produced this document (`GongwenVersion.current` when parsed here,
+    /// the writer's version when decoded from a file).
+    public var gongwenVersion: String
     public var source: SourceInfo
     /// The decoded source. Spans count its Unicode scalars.
     public var text: String
@@ -13,13 +19,22 @@ public struct Document: Sendable, Hashable, Codable {
     public var children: [Node]
     public var entities: [Entity]
     public var diagnostics: [Diagnostic]
+    /// The document's own date: its 成文日期, or failing that its dateline.
+    public var date: DocumentDate?
+    /// The issuing authority: the 发文机关署名, or failing that the 发文机关标志.
+    public var issuer: String?
 
-    public init(source: SourceInfo, text: String, children: [Node], entities: [Entity], diagnostics: [Diagnostic]) {
+    public init(id: String? = nil, gongwenVersion: String = GongwenVersion.current, source: SourceInfo, text: String,
+                children: [Node], entities: [Entity], diagnostics: [Diagnostic], date: DocumentDate? = nil, issuer: String? = nil) {
+        self.id = id ?? DocumentIdentity.id(path: source.path, id: source.id, sha256: source.sha256)
+        self.gongwenVersion = gongwenVersion
         self.source = source
         self.text = text
         self.children = children
         self.entities = entities
         self.diagnostics = diagnostics
+        self.date = date
+        self.issuer = issuer
     }
 
     /// The document's title line (标题), when it has one.
@@ -45,16 +60,35 @@ public struct Document: Sendable, Hashable, Codable {
 
     /// The source text of a span. Walks the text to the span (O(n)); to slice many spans, take
     /// `Array(text.unicodeScalars)` once and index it.
+    /// Empty when the span lies outside the text (a document decoded from `--no-text` output).
     public func text(of span: TextSpan) -> Substring {
         let scalars = text.unicodeScalars
-        let lo = scalars.index(scalars.startIndex, offsetBy: span.start)
-        let hi = scalars.index(lo, offsetBy: span.count)
+        guard span.start >= 0, let lo = scalars.index(scalars.startIndex, offsetBy: span.start, limitedBy: scalars.endIndex),
+              let hi = scalars.index(lo, offsetBy: span.count, limitedBy: scalars.endIndex) else { return "" }
         return Substring(scalars[lo..<hi])
     }
 }
 
+/// A document's own date and where it was read.
+public struct DocumentDate: Sendable, Hashable, Codable {
+    public enum Source: String, Sendable, Hashable, Codable, CaseIterable {
+        /// 成文日期 in the signature block.
+        case signatureDate
+        /// A web page's publication line.
+        case dateline
+    }
+
+    public var date: CalendarDate
+    public var from: Source
+
+    public init(date: CalendarDate, from: Source) {
+        self.date = date
+        self.from = from
+    }
+}
+
 /// Where a document came from: enough to find it again and to know it has not changed.
-public struct SourceInfo: Sendable, Hashable, Codable {
+public struct SourceInfo: Sendable, Hashable {
     /// A file path, `archive.zip!/member.txt` for archive members, or nil for text given directly.
     public var path: String?
     /// A caller's identifier (batch `--stdin-jsonl` mode).
@@ -66,9 +100,9 @@ public struct SourceInfo: Sendable, Hashable, Codable {
     /// Lower-case hex SHA-256 of the input bytes.
     public var sha256: String
     /// The input format (`text`, `html`, `docx`).
-    public var format: String
+    public var format: InputFormat
 
-    public init(path: String? = nil, id: String? = nil, encoding: String, bytes: Int, sha256: String, format: String = "text") {
+    public init(path: String? = nil, id: String? = nil, encoding: String, bytes: Int, sha256: String, format: InputFormat = .text) {
         self.path = path
         self.id = id
         self.encoding = encoding
@@ -79,7 +113,7 @@ public struct SourceInfo: Sendable, Hashable, Codable {
 }
 
 /// One node of the document tree.
-public enum Node: Sendable, Hashable, Codable {
+public enum Node: Sendable, Hashable {
     /// A numbered section (`一、`, `（一）`, `1.`, `问题1:`, `第一章` …) and everything under it.
     case section(Section)
     /// Body text: one logical paragraph, with broken lines rejoined.
@@ -114,7 +148,10 @@ public enum Node: Sendable, Hashable, Codable {
 
 /// A numbered section. `level` is its depth in the tree (1 = top), whatever its marker style:
 /// a document that starts at `1.` has `1.` at level 1.
-public struct Section: Sendable, Hashable, Codable {
+public struct Section: Sendable, Hashable {
+    /// The path of ordinals from the top (`2.1.3`): unique within the document (a repeated number
+    /// among siblings gets `~2`, `~3`, …) and the same for the same input on every run.
+    public var id: String
     public var marker: SectionMarker
     /// Depth in the tree, 1 for a top-level section.
     public var level: Int
@@ -129,7 +166,8 @@ public struct Section: Sendable, Hashable, Codable {
     public var bodyStart: Int
     public var children: [Node]
 
-    public init(marker: SectionMarker, level: Int, heading: String, headingSpan: TextSpan, span: TextSpan, bodyStart: Int, children: [Node]) {
+    public init(id: String, marker: SectionMarker, level: Int, heading: String, headingSpan: TextSpan, span: TextSpan, bodyStart: Int, children: [Node]) {
+        self.id = id
         self.marker = marker
         self.level = level
         self.heading = heading
@@ -146,7 +184,7 @@ public struct Section: Sendable, Hashable, Codable {
 }
 
 /// A numbering marker as written in the source, with what it means.
-public struct SectionMarker: Sendable, Hashable, Codable {
+public struct SectionMarker: Sendable, Hashable {
     /// The marker exactly as written, e.g. `（一）`, `(一)`, `1、`, `问题2:`.
     public var text: String
     public var style: MarkerStyle
@@ -190,7 +228,7 @@ public enum MarkerStyle: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A logical paragraph: one or more source lines (a line broken in mid-sentence is rejoined).
-public struct Paragraph: Sendable, Hashable, Codable {
+public struct Paragraph: Sendable, Hashable {
     /// The paragraph's source, trailing white space included (siblings tile).
     public var span: TextSpan
     /// The text without surrounding white space (`source[textSpan]`).
@@ -209,7 +247,7 @@ public struct Paragraph: Sendable, Hashable, Codable {
 }
 
 /// One item of an inline enumeration inside a paragraph: `一是加强领导。` up to the next item.
-public struct Item: Sendable, Hashable, Codable {
+public struct Item: Sendable, Hashable {
     /// The marker as written: `一是`, `二要`.
     public var marker: String
     public var ordinal: Int
@@ -224,7 +262,7 @@ public struct Item: Sendable, Hashable, Codable {
 }
 
 /// A line with a fixed role in the GB/T 9704 layout.
-public struct Field: Sendable, Hashable, Codable {
+public struct Field: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         /// 份号, 密级 and 紧急程度 at the top of the header: `000123`, `机密★1年`, `特急`.
         case headerMarking
@@ -266,7 +304,7 @@ public struct Field: Sendable, Hashable, Codable {
 }
 
 /// Text around the document that a web page or crawler added.
-public struct Boilerplate: Sendable, Hashable, Codable {
+public struct Boilerplate: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// `首页 > 文章中心 > 正文`.
         case breadcrumb

@@ -1,31 +1,38 @@
 /// A fact found in the text, resolved to a value, with the exact source text it came from.
 ///
 /// `text` is always the source text at `span` (a test checks it across the corpus), so a value can
-/// be checked against the document without trusting the parser.
-public struct Entity: Sendable, Hashable, Codable {
-    public var kind: EntityKind
+/// be checked against the document without trusting the parser. The kind is the value's case:
+/// nothing here repeats the value.
+public struct Entity: Sendable, Hashable {
+    /// Index in document order, from 0: stable for the same input on every run.
+    public var id: Int
     /// The source text at `span`, exactly.
     public var text: String
     public var span: TextSpan
     public var value: EntityValue
     /// Markers of the sections that contain the entity, outermost first (`["二、", "（一）", "问题1."]`).
     public var sectionPath: [String]
+    /// The `Section.id` of the innermost section containing the entity, nil outside every section.
+    public var sectionId: String?
 
-    public init(kind: EntityKind, text: String, span: TextSpan, value: EntityValue, sectionPath: [String] = []) {
-        self.kind = kind
+    public init(id: Int = 0, text: String, span: TextSpan, value: EntityValue, sectionPath: [String] = [], sectionId: String? = nil) {
+        self.id = id
         self.text = text
         self.span = span
         self.value = value
         self.sectionPath = sectionPath
+        self.sectionId = sectionId
     }
+
+    public var kind: EntityKind { value.kind }
 }
 
 public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
     case date, dateRange, money, personCount, title, documentNumber, percentage, phone, email
 }
 
-/// The resolved value of an entity; the case always matches the entity's `kind`.
-public enum EntityValue: Sendable, Hashable, Codable {
+/// The resolved value of an entity.
+public enum EntityValue: Sendable, Hashable {
     case date(DateValue)
     case dateRange(DateRangeValue)
     case money(MoneyValue)
@@ -51,20 +58,101 @@ public enum EntityValue: Sendable, Hashable, Codable {
     }
 }
 
-public enum DatePrecision: String, Sendable, Hashable, Codable {
+public enum DatePrecision: String, Sendable, Hashable, Codable, CaseIterable {
     case day, month, year
+}
+
+/// A date at day, month or year precision, written as ISO 8601 (`2016-05-11`, `2016-05`, `2016`).
+public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    /// Only with a month.
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = month == nil ? nil : day
+    }
+
+    /// Reads `2016`, `2016-05`, `2016-05-11`.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let y = Int(parts[0]) else { return nil }
+        let m = parts.count > 1 ? Int(parts[1]) : nil, d = parts.count > 2 ? Int(parts[2]) : nil
+        if let m, !(1...12).contains(m) { return nil }
+        if let m, let d, !(1...CalendarDate.daysIn(month: m, year: y)).contains(d) { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var precision: DatePrecision { day != nil ? .day : month != nil ? .month : .year }
+
+    /// The first day it covers: `2016` → `2016-01-01`.
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month ?? 1, day: day ?? 1) }
+
+    /// The last day it covers: `2016-02` → `2016-02-29`.
+    public var lastDay: CalendarDate {
+        let m = month ?? 12
+        return CalendarDate(year: year, month: m, day: day ?? CalendarDate.daysIn(month: m, year: year))
+    }
+
+    public var description: String {
+        var s = CalendarDate.pad(year, 4)
+        if let month { s += "-" + CalendarDate.pad(month, 2) }
+        if let day { s += "-" + CalendarDate.pad(day, 2) }
+        return s
+    }
+
+    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let d = PartialDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO date: \(text)"))
+        }
+        self = d
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+/// Part of the day written beside a date (`下午`).
+public enum PartOfDay: String, Sendable, Hashable, Codable, CaseIterable {
+    case morning, noon, afternoon, evening
+}
+
+/// A part of a date that came from context rather than from the text.
+public enum DateField: String, Sendable, Hashable, Codable, CaseIterable {
+    case year, month
+}
+
+/// The evidence a partial date was resolved against.
+public enum DateAnchorKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A web page's publication line.
+    case dateline
+    /// The document's 成文日期.
+    case signatureDate
+    /// An earlier explicit date or year in the text.
+    case previousDate
+    /// `ParseOptions.anchorDate`, given by the caller.
+    case option
 }
 
 /// What a date took from its context, and from where.
 public struct DateInference: Sendable, Hashable, Codable {
-    /// The parts taken from context: `year`, `month`.
-    public var fields: [String]
-    /// The anchor date they came from, ISO 8601.
-    public var from: String
-    /// What the anchor is: `dateline`, `signatureDate`, `previousDate`, `option` (given by the caller).
-    public var anchor: String
+    /// The parts taken from context.
+    public var fields: [DateField]
+    /// The evidence's own date.
+    public var from: PartialDate
+    public var anchor: DateAnchorKind
 
-    public init(fields: [String], from: String, anchor: String) {
+    public init(fields: [DateField], from: PartialDate, anchor: DateAnchorKind) {
         self.fields = fields
         self.from = from
         self.anchor = anchor
@@ -72,19 +160,23 @@ public struct DateInference: Sendable, Hashable, Codable {
 }
 
 public struct DateValue: Sendable, Hashable, Codable {
-    /// ISO 8601 at the given precision: `2016-05-11`, `2016-05`, `2016`.
-    public var date: String
+    /// ISO 8601 at its precision: `2016-05-11`, `2016-05`, `2016`.
+    public var date: PartialDate
     public var precision: DatePrecision
+    /// The first and last day the date covers, so that dates of any precision filter as days.
+    public var firstDay: CalendarDate
+    public var lastDay: CalendarDate
     /// Time of day when written (`11:24`), 24-hour `HH:mm`.
     public var time: String?
-    /// Part of day when written: `morning` (上午), `noon` (中午), `afternoon` (下午), `evening` (晚上).
-    public var partOfDay: String?
+    public var partOfDay: PartOfDay?
     /// Set when the year or month came from context.
     public var inferred: DateInference?
 
-    public init(date: String, precision: DatePrecision, time: String? = nil, partOfDay: String? = nil, inferred: DateInference? = nil) {
+    public init(date: PartialDate, time: String? = nil, partOfDay: PartOfDay? = nil, inferred: DateInference? = nil) {
         self.date = date
-        self.precision = precision
+        self.precision = date.precision
+        self.firstDay = date.firstDay
+        self.lastDay = date.lastDay
         self.time = time
         self.partOfDay = partOfDay
         self.inferred = inferred
@@ -92,65 +184,81 @@ public struct DateValue: Sendable, Hashable, Codable {
 }
 
 public struct DateRangeValue: Sendable, Hashable, Codable {
-    /// First day/month/year of the range, ISO 8601.
-    public var start: String
-    /// Last day/month/year of the range (inclusive), ISO 8601.
-    public var end: String
+    /// First day/month/year of the range.
+    public var start: PartialDate
+    /// Last day/month/year of the range (inclusive).
+    public var end: PartialDate
     public var precision: DatePrecision
+    /// `start`'s first day and `end`'s last day.
+    public var firstDay: CalendarDate
+    public var lastDay: CalendarDate
     public var inferred: DateInference?
-    /// For a relative or named period (`今年3月`, `第二季度`, `“十二五”期间`), what it was read as.
-    public var period: String?
+    /// For a relative or named period (`今年初`, `第二季度`, `“十二五”期间`), what it was read as.
+    public var period: DatePeriod?
 
-    public init(start: String, end: String, precision: DatePrecision, inferred: DateInference? = nil, period: String? = nil) {
+    public init(start: PartialDate, end: PartialDate, precision: DatePrecision, inferred: DateInference? = nil, period: DatePeriod? = nil) {
         self.start = start
         self.end = end
         self.precision = precision
+        self.firstDay = start.firstDay
+        self.lastDay = end.lastDay
         self.inferred = inferred
         self.period = period
     }
 }
 
+/// The word that makes a quantity approximate.
+public enum ApproximationQualifier: String, Sendable, Hashable, Codable, CaseIterable {
+    case yu = "余", duo = "多", jin = "近", yue = "约", zuoyou = "左右", yishang = "以上"
+}
+
 public struct MoneyValue: Sendable, Hashable, Codable {
-    /// Exact decimal string in units of the currency (`"5487400"` for `548.74万元`). Never a float.
-    public var amount: String
-    /// Upper bound for a range (`10万—50万元`), exact decimal string.
-    public var amountMax: String?
-    /// ISO 4217: `CNY`, `USD`, `EUR`, `HKD`, `JPY`, `GBP`.
-    public var currency: String
+    /// Exact, in units of the currency (`5487400` for `548.74万元`).
+    public var amount: ExactDecimal
+    /// Upper bound of a range (`10万—50万元`).
+    public var amountMax: ExactDecimal?
+    public var currency: Currency
     public var approximate: Bool
-    /// The word that made it approximate: `余`, `多`, `近`, `约`, `左右`, `以上`.
-    public var qualifier: String?
-    /// The unit of a rate: `人` for `399.5元/人`, `人·天`, `亩`.
+    public var qualifier: ApproximationQualifier?
+    /// The unit of a rate: `人` for `399.5元/人`, `人·天`, `亩`. A rate is not a sum: keep it apart from totals.
     public var per: String?
 
-    public init(amount: String, amountMax: String? = nil, currency: String = "CNY", approximate: Bool = false, qualifier: String? = nil, per: String? = nil) {
+    public init(amount: ExactDecimal, amountMax: ExactDecimal? = nil, currency: Currency = .cny, qualifier: ApproximationQualifier? = nil, per: String? = nil) {
         self.amount = amount
         self.amountMax = amountMax
         self.currency = currency
-        self.approximate = approximate
+        self.approximate = qualifier != nil
         self.qualifier = qualifier
         self.per = per
     }
+}
+
+/// What a count of people counts.
+public enum PersonUnit: String, Sendable, Hashable, Codable, CaseIterable {
+    case person = "人", personTime = "人次", ming = "名"
+}
+
+/// Who the people counted are.
+public enum PersonRole: String, Sendable, Hashable, Codable, CaseIterable {
+    /// People who attended (参加, 出席, 参会, 与会, 列席, 到会).
+    case attendance
 }
 
 public struct PersonCountValue: Sendable, Hashable, Codable {
     public var count: Int
     /// Upper bound of a range (`30-40人`, `三十至四十人`): `count` is the lower bound.
     public var countMax: Int?
+    public var unit: PersonUnit
     public var approximate: Bool
-    /// `余`, `多`, `近`, `约`, `左右`, `以上` when approximate.
-    public var qualifier: String?
-    /// `人`, `人次`, `名`.
-    public var unit: String
-    /// `attendance` when the count is of people attending (参加, 出席, 参会, 与会, 列席, 到会).
-    public var role: String?
+    public var qualifier: ApproximationQualifier?
+    public var role: PersonRole?
 
-    public init(count: Int, countMax: Int? = nil, approximate: Bool = false, qualifier: String? = nil, unit: String, role: String? = nil) {
+    public init(count: Int, countMax: Int? = nil, qualifier: ApproximationQualifier? = nil, unit: PersonUnit, role: PersonRole? = nil) {
         self.count = count
         self.countMax = countMax
-        self.approximate = approximate
-        self.qualifier = qualifier
         self.unit = unit
+        self.approximate = qualifier != nil
+        self.qualifier = qualifier
         self.role = role
     }
 }
@@ -160,11 +268,11 @@ public enum TitleCategory: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 public struct TitleValue: Sendable, Hashable, Codable {
-    /// The title without its outer brackets; inner `〈〉`/`<>` kept as written.
+    /// The title without its outer brackets, in the characters of the source.
     public var title: String
     public var category: TitleCategory
-    /// A normalized key (width-folded, inner brackets and white space removed) so the same title
-    /// counts as one across documents.
+    /// A normalized key (width-folded, inner brackets and white space removed) so that the same
+    /// title counts as one across documents.
     public var key: String
     /// Titles nested inside this one (`《关于<遂宁市……方案>的通知》`), without brackets.
     public var nested: [String]
@@ -180,24 +288,31 @@ public struct TitleValue: Sendable, Hashable, Codable {
 public struct DocumentNumberValue: Sendable, Hashable, Codable {
     /// 机关代字, e.g. `国办发`, `遂科技党组`.
     public var issuer: String
-    public var year: Int
+    /// The year in 〔〕; nil when the number does not write one.
+    public var year: Int?
     /// 发文顺序号.
     public var serial: Int
 
-    public init(issuer: String, year: Int, serial: Int) {
+    public init(issuer: String, year: Int?, serial: Int) {
         self.issuer = issuer
         self.year = year
         self.serial = serial
     }
 }
 
-public struct PercentageValue: Sendable, Hashable, Codable {
-    /// Exact decimal string: `"10.3"` for `10.3%`, `"40"` for `百分之四十`.
-    public var value: String
-    /// `percent` or `percentagePoint` (`个百分点`).
-    public var unit: String
+public enum PercentageUnit: String, Sendable, Hashable, Codable, CaseIterable {
+    /// `10.3%`, `百分之四十`.
+    case percent
+    /// `个百分点`.
+    case percentagePoint
+}
 
-    public init(value: String, unit: String) {
+public struct PercentageValue: Sendable, Hashable, Codable {
+    /// `10.3` for `10.3%`, `40` for `百分之四十`.
+    public var value: ExactDecimal
+    public var unit: PercentageUnit
+
+    public init(value: ExactDecimal, unit: PercentageUnit) {
         self.value = value
         self.unit = unit
     }

@@ -46,52 +46,15 @@ public struct ParseOptions: Sendable, Hashable {
     /// Recorded in `source.id`.
     public var id: String?
     /// Recorded in `source.format`.
-    public var format: String
+    public var format: InputFormat
 
     public init(encoding: String? = nil, traditionalToSimplified: Bool = false, anchorDate: CalendarDate? = nil,
-                path: String? = nil, id: String? = nil, format: String = "text") {
+                path: String? = nil, id: String? = nil, format: InputFormat = .text) {
         self.encoding = encoding
         self.traditionalToSimplified = traditionalToSimplified
         self.anchorDate = anchorDate
         self.path = path
         self.id = id
         self.format = format
-    }
-}
-
-/// A day in the Gregorian calendar.
-public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    /// ISO 8601, `2016-05-11`.
-    public var description: String {
-        let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
-    }
-
-    /// Whether the day exists (leap years included).
-    public var isValid: Bool {
-        guard year >= 1, (1...12).contains(month), day >= 1 else { return false }
-        return day <= CalendarDate.daysIn(month: month, year: year)
-    }
-
-    public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

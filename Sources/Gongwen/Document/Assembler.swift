@@ -7,9 +7,22 @@ struct Assembler {
     let text: NormalizedText
     let outline: Outline
 
-    func nodes() -> [Node] { outline.nodes.map(node) }
+    func nodes() -> [Node] { nodes(outline.nodes, parentId: nil) }
 
-    private func node(_ n: OutlineNode) -> Node {
+    /// Section ids are the parent's id, a dot, and the ordinal; a number repeated among siblings
+    /// (003 has two `(31)`) gets `~2`, `~3` … in source order, so ids stay unique and stable.
+    private func nodes(_ list: [OutlineNode], parentId: String?) -> [Node] {
+        var used: [Int: Int] = [:]
+        return list.map { n in
+            guard case .section(let s) = n else { return node(n, id: "") }
+            let seen = used[s.marker.ordinal, default: 0] + 1
+            used[s.marker.ordinal] = seen
+            let own = seen == 1 ? String(s.marker.ordinal) : "\(s.marker.ordinal)~\(seen)"
+            return node(n, id: parentId.map { "\($0).\(own)" } ?? own)
+        }
+    }
+
+    private func node(_ n: OutlineNode, id: String) -> Node {
         switch n {
         case .block(let b): return block(b)
         case .section(let s):
@@ -17,9 +30,9 @@ struct Assembler {
             let marker = SectionMarker(text: string(markerSpan), style: s.marker.style, ordinal: s.marker.ordinal, span: markerSpan)
             let headingSpan = text.sourceSpan(s.headingRange)
             let headingTextSpan = text.sourceSpan(min(s.headingTextStart, s.headingRange.upperBound)..<s.headingRange.upperBound)
-            return .section(Section(marker: marker, level: s.level, heading: cleaned(headingTextSpan), headingSpan: headingSpan,
+            return .section(Section(id: id, marker: marker, level: s.level, heading: cleaned(headingTextSpan), headingSpan: headingSpan,
                                     span: tiling(s.range), bodyStart: text.sourceStart(s.bodyStart),
-                                    children: s.children.map(node)))
+                                    children: nodes(s.children, parentId: id)))
         }
     }
 

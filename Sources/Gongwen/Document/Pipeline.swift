@@ -13,15 +13,18 @@ package enum Pipeline {
         let assembler = Assembler(source: sourceScalars, text: normalized, outline: outline)
         let children = assembler.nodes()
 
-        let anchor = DocumentAnchor.find(normalized.scalars, blocks) ?? options.anchorDate.map { DateAnchor(date: $0, kind: "option") }
+        let ownDate = DocumentAnchor.find(normalized.scalars, blocks)
+        let anchor = ownDate ?? options.anchorDate.map { DateAnchor(date: $0, kind: "option") }
         let found = EntityExtraction.run(ExtractionContext(text: normalized, anchor: anchor))
         let sections = SectionIndex(children)
         var entities: [Entity] = []
         entities.reserveCapacity(found.entities.count)
         for e in found.entities {
             let span = normalized.sourceSpan(e.range)
-            entities.append(Entity(kind: e.value.kind, text: assembler.string(span), span: span, value: e.value,
-                                   sectionPath: sections.path(at: span.start)))
+            let text = assembler.string(span)
+            let (path, sectionId) = sections.path(at: span.start)
+            entities.append(Entity(id: entities.count, text: text, span: span, value: SourceCharacters.value(e.value, text: text),
+                                   sectionPath: path, sectionId: sectionId))
         }
 
         var diagnostics = decoded.diagnostics
@@ -30,11 +33,12 @@ package enum Pipeline {
             diagnostics.append(Diagnostic(code: d.code, message: d.message, severity: .warning,
                                           span: d.range.map { normalized.sourceSpan($0) }))
         }
-        diagnostics.sort { ($0.span?.start ?? -1, $0.code) < ($1.span?.start ?? -1, $1.code) }
+        diagnostics.sort { ($0.span?.start ?? -1, $0.code.rawValue) < ($1.span?.start ?? -1, $1.code.rawValue) }
 
         let source = SourceInfo(path: options.path, id: options.id, encoding: decoded.encoding,
                                 bytes: decoded.byteCount, sha256: decoded.sha256, format: options.format)
-        return Document(source: source, text: decoded.text, children: children, entities: entities, diagnostics: diagnostics)
+        return Document(source: source, text: decoded.text, children: children, entities: entities, diagnostics: diagnostics,
+                        date: ownDate.flatMap(DocumentDate.init(anchor:)), issuer: IssuingAuthority.find(children))
     }
 }
 
@@ -44,6 +48,7 @@ struct SectionIndex {
     private struct Entry {
         var span: TextSpan
         var marker: String
+        var id: String
         var children: [Entry]
     }
 
@@ -51,19 +56,22 @@ struct SectionIndex {
 
     init(_ children: [Node]) {
         func entries(_ nodes: [Node]) -> [Entry] {
-            nodes.compactMap { if case .section(let s) = $0 { Entry(span: s.span, marker: s.marker.text, children: entries(s.children)) } else { nil } }
+            nodes.compactMap { if case .section(let s) = $0 { Entry(span: s.span, marker: s.marker.text, id: s.id, children: entries(s.children)) } else { nil } }
         }
         top = entries(children)
     }
 
-    func path(at offset: Int) -> [String] {
+    /// The markers from the top, and the innermost section's id.
+    func path(at offset: Int) -> ([String], String?) {
         var path: [String] = []
+        var id: String?
         var level = top
         while let e = Self.find(offset, in: level) {
             path.append(e.marker)
+            id = e.id
             level = e.children
         }
-        return path
+        return (path, id)
     }
 
     /// Sibling sections are in source order and do not overlap: binary search.

@@ -1,181 +1,61 @@
-/// Encodes documents as JSON in schema `gongwen/1` (docs/SCHEMA.md). Hand-written for speed and a
-/// fixed key order, so the same document always gives the same bytes.
+import Foundation
+
+/// `gongwen/1` JSON (docs/SCHEMA.md) in and out. The shape is the `Codable` conformances; this
+/// writes them through a streaming encoder (compact output is byte-identical to `JSONEncoder`
+/// with `.withoutEscapingSlashes`) and reads them with `JSONDecoder`.
 public enum GongwenJSON {
     /// One document as a single line of JSON (no trailing newline), or pretty-printed.
     /// `includeText: false` leaves out the decoded source text (spans then need the original file).
     public static func encode(_ document: Document, pretty: Bool = false, includeText: Bool = true) -> [UInt8] {
-        var w = JSONWriter(pretty: pretty, capacity: document.text.utf8.count * (includeText ? 3 : 2) + 1024)
-        w.beginObject()
-        w.key("schema"); w.string(Document.schema)
-        source(&w, document.source)
-        w.key("title")
-        if let t = document.title { w.string(t) } else { w.null() }
-        if includeText { w.key("text"); w.string(document.text) }
-        w.key("sections"); w.beginArray()
-        for s in document.sections { section(&w, s) }
-        w.endArray()
-        w.key("nodes"); w.beginArray()
-        for n in document.children { node(&w, n) }
-        w.endArray()
-        w.key("entities"); w.beginArray()
-        for e in document.entities { entity(&w, e) }
-        w.endArray()
-        w.key("diagnostics"); w.beginArray()
-        for d in document.diagnostics { diagnostic(&w, d) }
-        w.endArray()
-        w.endObject()
-        return w.bytes
+        encode(GongwenRecord.document(document), pretty: pretty, includeText: includeText,
+               capacity: document.text.utf8.count * (includeText ? 3 : 2) + 1024)
     }
 
-    /// The record for an input that could not be read: `{"schema", "source", "error": {code, message}}`.
-    public static func encodeError(source info: SourceInfo, code: String, message: String, pretty: Bool = false) -> [UInt8] {
-        var w = JSONWriter(pretty: pretty, capacity: 512)
-        w.beginObject()
-        w.key("schema"); w.string(Document.schema)
-        source(&w, info)
-        w.key("error"); w.beginObject()
-        w.key("code"); w.string(code)
-        w.key("message"); w.string(message)
-        w.endObject()
-        w.endObject()
-        return w.bytes
+    /// The record for an input that could not be read.
+    public static func encode(_ error: ErrorRecord, pretty: Bool = false) -> [UInt8] {
+        encode(GongwenRecord.error(error), pretty: pretty, includeText: true, capacity: 512)
     }
 
-    private static func source(_ w: inout JSONWriter, _ s: SourceInfo) {
-        w.key("source"); w.beginObject()
-        w.key("path")
-        if let p = s.path { w.string(p) } else { w.null() }
-        w.member("id", s.id)
-        w.key("encoding"); w.string(s.encoding)
-        w.key("format"); w.string(s.format)
-        w.key("bytes"); w.int(s.bytes)
-        w.key("sha256"); w.string(s.sha256)
-        w.endObject()
+    public static func encode(_ record: GongwenRecord, pretty: Bool = false, includeText: Bool = true) -> [UInt8] {
+        encode(record, pretty: pretty, includeText: includeText, capacity: 4096)
     }
 
-    private static func section(_ w: inout JSONWriter, _ s: Section) {
-        w.beginObject()
-        w.key("marker"); w.string(s.marker.text)
-        w.key("style"); w.string(s.marker.style.rawValue)
-        w.key("level"); w.int(s.level)
-        w.key("ordinal"); w.int(s.marker.ordinal)
-        w.key("heading"); w.string(s.heading)
-        w.span("span", s.span)
-        w.span("headingSpan", s.headingSpan)
-        w.key("children"); w.beginArray()
-        for c in s.subsections { section(&w, c) }
-        w.endArray()
-        w.endObject()
+    private static func encode(_ record: GongwenRecord, pretty: Bool, includeText: Bool, capacity: Int) -> [UInt8] {
+        let encoder = StreamingJSONEncoder(pretty: pretty, userInfo: [.gongwenIncludeText: includeText])
+        // Our own types throw only for values a decoder could not have produced.
+        return (try? encoder.encode(record, capacity: capacity)) ?? []
     }
 
-    private static func node(_ w: inout JSONWriter, _ n: Node) {
-        w.beginObject()
-        w.key("kind"); w.string(n.kind)
-        w.span("span", n.span)
-        switch n {
-        case .section(let s):
-            w.key("marker"); w.string(s.marker.text)
-            w.key("level"); w.int(s.level)
-            w.key("bodyStart"); w.int(s.bodyStart)
-            w.key("children"); w.beginArray()
-            for c in s.children { node(&w, c) }
-            w.endArray()
-        case .paragraph(let p):
-            w.span("textSpan", p.textSpan)
-            w.key("text"); w.string(p.text)
-            if !p.items.isEmpty {
-                w.key("items"); w.beginArray()
-                for i in p.items {
-                    w.beginObject()
-                    w.key("marker"); w.string(i.marker)
-                    w.key("ordinal"); w.int(i.ordinal)
-                    w.span("span", i.span)
-                    w.endObject()
-                }
-                w.endArray()
-            }
-        case .field(let f):
-            w.key("role"); w.string(f.role.rawValue)
-            w.span("textSpan", f.textSpan)
-            w.key("text"); w.string(f.text)
-        case .boilerplate(let b):
-            w.key("boilerplate"); w.string(b.kind.rawValue)
-            w.span("textSpan", b.textSpan)
-            w.key("text"); w.string(b.text)
+    /// Reads one line of `gongwen convert` output (a document or an error record).
+    public static func decode<Bytes: Collection>(_ line: Bytes) throws -> GongwenRecord where Bytes.Element == UInt8 {
+        do {
+            return try JSONDecoder().decode(GongwenRecord.self, from: Data(line))
+        } catch let e as GongwenDecodingError {
+            throw e
+        } catch let e as DecodingError {
+            throw GongwenDecodingError(description: Self.describe(e))
+        } catch {
+            throw GongwenDecodingError(description: "not JSON: \(error.localizedDescription)")
         }
-        w.endObject()
     }
 
-    private static func entity(_ w: inout JSONWriter, _ e: Entity) {
-        w.beginObject()
-        w.key("kind"); w.string(e.kind.rawValue)
-        w.key("text"); w.string(e.text)
-        w.span("span", e.span)
-        w.strings("section", e.sectionPath)
-        w.key("value"); w.beginObject()
-        switch e.value {
-        case .date(let v):
-            w.key("date"); w.string(v.date)
-            w.key("precision"); w.string(v.precision.rawValue)
-            w.member("time", v.time)
-            w.member("partOfDay", v.partOfDay)
-            inference(&w, v.inferred)
-        case .dateRange(let v):
-            w.key("start"); w.string(v.start)
-            w.key("end"); w.string(v.end)
-            w.key("precision"); w.string(v.precision.rawValue)
-            inference(&w, v.inferred)
-            w.member("period", v.period)
-        case .money(let v):
-            w.key("amount"); w.string(v.amount)
-            w.member("amountMax", v.amountMax)
-            w.key("currency"); w.string(v.currency)
-            w.key("approximate"); w.bool(v.approximate)
-            w.member("qualifier", v.qualifier)
-            w.member("per", v.per)
-        case .personCount(let v):
-            w.key("count"); w.int(v.count)
-            w.member("countMax", v.countMax)
-            w.key("approximate"); w.bool(v.approximate)
-            w.member("qualifier", v.qualifier)
-            w.key("unit"); w.string(v.unit)
-            w.member("role", v.role)
-        case .title(let v):
-            w.key("title"); w.string(v.title)
-            w.key("category"); w.string(v.category.rawValue)
-            w.key("key"); w.string(v.key)
-            w.strings("nested", v.nested)
-        case .documentNumber(let v):
-            w.key("issuer"); w.string(v.issuer)
-            w.key("year"); w.int(v.year)
-            w.key("serial"); w.int(v.serial)
-        case .percentage(let v):
-            w.key("value"); w.string(v.value)
-            w.key("unit"); w.string(v.unit)
-        case .phone(let v):
-            w.key("number"); w.string(v.number)
-        case .email(let v):
-            w.key("address"); w.string(v.address)
+    private static func describe(_ e: DecodingError) -> String {
+        func path(_ c: DecodingError.Context) -> String {
+            c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
         }
-        w.endObject()
-        w.endObject()
+        switch e {
+        case .keyNotFound(let k, let c): return "missing \(path(c)).\(k.stringValue)"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+            if let inner = c.underlyingError as? GongwenDecodingError { return "\(path(c)): \(inner.description)" }
+            return "\(path(c)): \(c.debugDescription)"
+        @unknown default: return "\(e)"
+        }
     }
+}
 
-    private static func inference(_ w: inout JSONWriter, _ i: DateInference?) {
-        guard let i else { return }
-        w.key("inferred"); w.beginObject()
-        w.strings("fields", i.fields)
-        w.key("from"); w.string(i.from)
-        w.key("anchor"); w.string(i.anchor)
-        w.endObject()
-    }
-
-    private static func diagnostic(_ w: inout JSONWriter, _ d: Diagnostic) {
-        w.beginObject()
-        w.key("code"); w.string(d.code)
-        w.key("severity"); w.string(d.severity.rawValue)
-        w.key("message"); w.string(d.message)
-        if let s = d.span { w.span("span", s) }
-        w.endObject()
+extension GongwenJSON {
+    /// An error record for `source` (the one place error records are built).
+    public static func encodeError(source: SourceInfo, code: ErrorCode, message: String, pretty: Bool = false) -> [UInt8] {
+        encode(ErrorRecord(source: source, code: code, message: message), pretty: pretty)
     }
 }

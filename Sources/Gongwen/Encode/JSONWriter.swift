@@ -48,6 +48,23 @@ struct JSONWriter {
         afterKey = true
     }
 
+    mutating func key(_ k: String) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "\""))
+        var k = k
+        k.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    /// A value already in JSON form (a number's digits).
+    mutating func raw(_ s: String) {
+        beforeValue()
+        bytes.append(contentsOf: s.utf8)
+    }
+
     mutating func string(_ s: String) {
         beforeValue()
         bytes.append(UInt8(ascii: "\""))
@@ -122,6 +139,10 @@ struct JSONWriter {
 
     mutating func span(_ k: StaticString, _ s: TextSpan) {
         key(k)
+        spanValue(s)
+    }
+
+    mutating func spanValue(_ s: TextSpan) {
         if pretty {
             beginObject()
             key("start"); int(s.start)

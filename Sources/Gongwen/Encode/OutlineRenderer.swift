@@ -23,7 +23,7 @@ package enum OutlineRenderer {
         go(document.children, depth: 0)
         out += "--\n"
         let scalars = Array(document.text.unicodeScalars)
-        for d in document.diagnostics where allDiagnostics || d.code.hasPrefix("numbering.") || d.code.hasPrefix("outline.") {
+        for d in document.diagnostics where allDiagnostics || d.code.rawValue.hasPrefix("numbering.") || d.code.rawValue.hasPrefix("outline.") {
             let at = d.span.map { " @ " + ScalarText.string(scalars[$0.start..<$0.end]) } ?? ""
             out += "! \(d.code)\(at)\n"
         }

@@ -109,12 +109,12 @@ struct MoneyExtractor {
         if code == "CNY" && (t[end - 1] == "元" || t[end - 1] == "圆") && amountMax == nil {
             var k = end
             if let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 10, t[d.range.upperBound] == "角" {
-                if let x = amount.adding(ExactDecimal(significand: UInt64(v), scale: 1)) { amount = x }
+                if let x = amount.adding(ExactDecimal(significand: UInt128(v), scale: 1)) { amount = x }
                 k = d.range.upperBound + 1
                 end = k
             }
             if let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 10, t[d.range.upperBound] == "分" {
-                if let x = amount.adding(ExactDecimal(significand: UInt64(v), scale: 2)) { amount = x }
+                if let x = amount.adding(ExactDecimal(significand: UInt128(v), scale: 2)) { amount = x }
                 end = d.range.upperBound + 1
             }
         }

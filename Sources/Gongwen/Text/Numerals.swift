@@ -171,7 +171,7 @@ package enum Numerals {
         }
         if !hasUnit {
             if end - i == 1 {
-                var value = ExactDecimal(significand: UInt64(chineseDigit(c0)!))
+                var value = ExactDecimal(significand: UInt128(chineseDigit(c0)!))
                 var j = end
                 var overflow = false
                 fraction(t, &j, &value, &overflow)
@@ -188,7 +188,7 @@ package enum Numerals {
                 j += 1
             }
             if j - i == 1 {
-                return ParsedNumber(value: ExactDecimal(significand: UInt64(chineseDigit(c0)!)), range: i..<j,
+                return ParsedNumber(value: ExactDecimal(significand: UInt128(chineseDigit(c0)!)), range: i..<j,
                                     style: .chinese, multiplied: false, overflow: false)
             }
             return ParsedNumber(value: v, range: i..<j, style: .digitString, multiplied: false, overflow: overflow)
@@ -215,7 +215,7 @@ package enum Numerals {
             if u < 4 {
                 if lastUnit != 0 && lastUnit < 4 && u >= lastUnit && !prevDigit { break }
                 let k: UInt64 = cur == 0 && !prevDigit ? 1 : cur
-                section += k * ExactDecimal.pow10(u)!
+                section += k * UInt64(ExactDecimal.pow10(u)!)
                 cur = 0
             } else if u == 4 {
                 let part = section + cur
@@ -235,7 +235,7 @@ package enum Numerals {
         if j == i { return nil }
         // 一千二 = 1200, 两万五 = 25000: a bare digit right after a unit of 百 or more.
         if cur > 0 && !sawZero && lastUnit >= 2 && j >= 2 && chineseUnit(t[j - 2]) == lastUnit {
-            cur *= ExactDecimal.pow10(lastUnit - 1)!
+            cur *= UInt64(ExactDecimal.pow10(lastUnit - 1)!)
         }
         var total: UInt64 = 0
         for part in [big, mid, section, cur] {
@@ -243,7 +243,7 @@ package enum Numerals {
             if o { overflow = true }
             total = x
         }
-        var value = ExactDecimal(significand: total)
+        var value = ExactDecimal(significand: UInt128(total))
         // 三点五, 一点二亿
         if lastUnit < 4 { fraction(t, &j, &value, &overflow) }
         return ParsedNumber(value: value.reduced(), range: i..<j, style: capital ? .capital : .chinese, multiplied: false, overflow: overflow)

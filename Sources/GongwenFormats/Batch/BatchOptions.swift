@@ -150,11 +150,11 @@ struct RecordEncoder: Sendable {
 
     static let gongwenJSON = RecordEncoder(
         document: { GongwenJSON.encode($0, pretty: $1) },
-        error: { GongwenJSON.encodeError(source: $0, code: $1, message: $2, pretty: $3) }
+        error: { GongwenJSON.encodeError(source: $0, code: ErrorCode(rawValue: $1), message: $2, pretty: $3) }
     )
 
     static let gongwenJSONWithoutText = RecordEncoder(
         document: { GongwenJSON.encode($0, pretty: $1, includeText: false) },
-        error: { GongwenJSON.encodeError(source: $0, code: $1, message: $2, pretty: $3) }
+        error: { GongwenJSON.encodeError(source: $0, code: ErrorCode(rawValue: $1), message: $2, pretty: $3) }
     )
 }

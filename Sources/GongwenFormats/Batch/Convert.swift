@@ -50,7 +50,7 @@ struct ItemConverter: Sendable {
     func outcome(_ item: InputItem, pretty: Bool, resume: ResumeIndex?) -> Outcome {
         switch item.payload {
         case .failure(let failure, let format):
-            let source = SourceInfo(path: item.path, id: item.id, encoding: "", bytes: failure.bytes, sha256: "", format: format)
+            let source = SourceInfo(path: item.path, id: item.id, encoding: "", bytes: failure.bytes, sha256: "", format: InputFormat(rawValue: format))
             let key = ResumeIndex.key(path: item.path, id: item.id, sha256: "")
             if let resume, resume.contains(key) { return .alreadyDone(key: key, bytes: failure.bytes, item: item) }
             return .record(errorRecord(source: source, failure: failure, item: item, pretty: pretty))
@@ -59,7 +59,7 @@ struct ItemConverter: Sendable {
                 let bytes = try FileIO.read(fsPath, limit: options.maxBytes)
                 return outcome(bytes: bytes, format: nil, item: item, pretty: pretty, resume: resume)
             } catch let failure as BatchFailure {
-                let source = SourceInfo(path: item.path, id: item.id, encoding: "", bytes: failure.bytes, sha256: "", format: Formats.label(forName: item.path ?? fsPath))
+                let source = SourceInfo(path: item.path, id: item.id, encoding: "", bytes: failure.bytes, sha256: "", format: InputFormat(rawValue: Formats.label(forName: item.path ?? fsPath)))
                 let key = ResumeIndex.key(path: item.path, id: item.id, sha256: "")
                 if let resume, resume.contains(key) { return .alreadyDone(key: key, bytes: failure.bytes, item: item) }
                 return .record(errorRecord(source: source, failure: failure, item: item, pretty: pretty))
@@ -71,7 +71,7 @@ struct ItemConverter: Sendable {
         case .bytes(let bytes, let format):
             if bytes.count > options.maxBytes {
                 let failure = BatchFailure(BatchErrorCode.tooLarge, "\(bytes.count) bytes is over the limit of \(options.maxBytes) bytes (--max-bytes)", bytes: bytes.count)
-                let source = SourceInfo(path: item.path, id: item.id, encoding: "", bytes: bytes.count, sha256: "", format: format ?? "text")
+                let source = SourceInfo(path: item.path, id: item.id, encoding: "", bytes: bytes.count, sha256: "", format: InputFormat(rawValue: format ?? "text"))
                 return .record(errorRecord(source: source, failure: failure, item: item, pretty: pretty))
             }
             return outcome(bytes: bytes, format: format, item: item, pretty: pretty, resume: resume)
@@ -102,7 +102,7 @@ struct ItemConverter: Sendable {
         let sha = sha256 ?? SHA256.hex(of: bytes)
         let name = (path ?? "").lowercased()
         func failure(_ code: String, _ message: String, format: String) -> ConversionResult {
-            .failure(source: SourceInfo(path: path, id: id, encoding: "", bytes: bytes.count, sha256: sha, format: format), code: code, message: message)
+            .failure(source: SourceInfo(path: path, id: id, encoding: "", bytes: bytes.count, sha256: sha, format: InputFormat(rawValue: format)), code: code, message: message)
         }
         if bytes.isEmpty { return failure(BatchErrorCode.empty, "empty file (0 bytes)", format: format ?? Formats.label(forName: name)) }
         if format == nil, let label = Formats.unsupported(name: name, bytes: bytes) {

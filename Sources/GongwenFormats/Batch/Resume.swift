@@ -1,4 +1,5 @@
 import Foundation
+import Gongwen
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,49 +32,16 @@ final class ResumeIndex: @unchecked Sendable {
         return .some(first)
     }
 
+    /// The Gongwen versions that wrote the records read so far.
+    private(set) var versions: Set<String> = []
+
+    /// Reads one line through the typed header decoder; a line that is not gongwen/1 is not a record.
     func add(line: ArraySlice<UInt8>) {
         lineCount += 1
-        // Documents are large: parse only their `source` object. Error records are small: parse whole.
-        let object: [String: Any]?
-        if line.count > 8192, let range = Self.sourceObject(in: line) {
-            object = (try? JSONSerialization.jsonObject(with: Data(line[range]))).map { ["source": $0] }
-        } else {
-            object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-        }
-        guard let object, let source = object["source"] as? [String: Any] else { return }
-        let path = source["path"] as? String
-        let id = source["id"] as? String
-        let sha = source["sha256"] as? String ?? ""
-        let code = (object["error"] as? [String: Any])?["code"] as? String
-        records[Self.key(path: path, id: id, sha256: sha), default: []].append(code)
-    }
-
-    /// The bytes of the top-level `"source": {...}` value, found near the start of a line.
-    static func sourceObject(in line: ArraySlice<UInt8>) -> Range<Int>? {
-        let key = Array("\"source\":".utf8)
-        let head = Array(line.prefix(4096))
-        guard let at = HTMLText.find(key, in: head, from: 0) else { return nil }
-        var i = line.startIndex + at + key.count
-        while i < line.endIndex, line[i] == 32 || line[i] == 10 { i += 1 }
-        guard i < line.endIndex, line[i] == UInt8(ascii: "{") else { return nil }
-        let start = i
-        var depth = 0
-        var inString = false
-        while i < line.endIndex {
-            let c = line[i]
-            if inString {
-                if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "\"") { inString = false }
-            } else if c == UInt8(ascii: "\"") {
-                inString = true
-            } else if c == UInt8(ascii: "{") {
-                depth += 1
-            } else if c == UInt8(ascii: "}") {
-                depth -= 1
-                if depth == 0 { return start..<(i + 1) }
-            }
-            i += 1
-        }
-        return nil
+        guard let header = try? GongwenJSON.decodeHeader(line) else { return }
+        versions.insert(header.gongwenVersion)
+        let s = header.source
+        records[Self.key(path: s.path, id: s.id, sha256: s.sha256), default: []].append(header.errorCode?.rawValue)
     }
 
     /// Reads `path`, indexes its complete lines and cuts off a partial last line.

@@ -131,7 +131,7 @@ public struct BatchConverter: Sendable {
             let bytes = try FileIO.read(path, limit: options.maxBytes)
             return convert(bytes: bytes, path: path)
         } catch let f as BatchFailure {
-            return .failure(source: SourceInfo(path: path, encoding: "", bytes: f.bytes, sha256: "", format: Formats.label(forName: path)), code: f.code, message: f.message)
+            return .failure(source: SourceInfo(path: path, encoding: "", bytes: f.bytes, sha256: "", format: InputFormat(rawValue: Formats.label(forName: path))), code: f.code, message: f.message)
         } catch {
             return .failure(source: SourceInfo(path: path, encoding: "", bytes: 0, sha256: "", format: "unknown"), code: BatchErrorCode.unreadable, message: "\(error)")
         }

@@ -79,7 +79,7 @@ import Testing
         #expect(a.text == b.text, "\(label): decoded text differs")
         #expect(a.children == b.children, "\(label): children differ")
         #expect(a.entities == b.entities, "\(label): entities differ")
-        let codes = { (d: Document) in d.diagnostics.filter { !$0.code.hasPrefix("decode.") }.map(\.code) }
+        let codes = { (d: Document) in d.diagnostics.filter { !$0.code.rawValue.hasPrefix("decode.") }.map(\.code) }
         #expect(codes(a) == codes(b), "\(label): diagnostics differ")
     }
 

@@ -135,7 +135,7 @@ import Testing
         let levels = CoreInvariants.sections(doc).map { "\($0.level):\($0.marker.text)" }
         #expect(levels == ["1:一、", "2:(1)", "2:(2)", "2:(2)", "2:(4)", "1:二、", "2:(1)"])
         let found = doc.diagnostics
-            .filter { CoreInvariants.outlineCodes.contains($0.code) }
+            .filter { CoreInvariants.outlineCodes.contains($0.code.rawValue) }
             .map { "\($0.code) @ \($0.span.map { String(doc.text(of: $0)) } ?? "")" }
         // The second (2) repeats; (3) is missing before (4); (1) under 二、 is a valid restart.
         #expect(found == ["numbering.repeated @ (2)", "numbering.gap @ (4)"])

@@ -143,11 +143,11 @@ func goldenRender(_ d: Document) -> String {
     emit(d.children, depth: 0)
     lines.append("--")
     let diagnostics = d.diagnostics
-        .filter { CoreInvariants.outlineCodes.contains($0.code) }
+        .filter { CoreInvariants.outlineCodes.contains($0.code.rawValue) }
         .sorted { a, b in
             let sa = a.span?.start ?? Int.max, sb = b.span?.start ?? Int.max
             if sa != sb { return sa < sb }
-            if a.code != b.code { return a.code < b.code }
+            if a.code != b.code { return a.code.rawValue < b.code.rawValue }
             return (a.span?.end ?? Int.max) < (b.span?.end ?? Int.max)
         }
     for g in diagnostics {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Gongwen
+import GongwenTestSupport
 
 let dateline2016 = DateAnchor(date: CalendarDate(year: 2016, month: 5, day: 19), kind: "dateline")
 

@@ -44,12 +44,16 @@ struct ExtractNumeralTests {
     }
 
     @Test func overflowIsReportedNotCrashed() {
-        let s = Array("99999999999999999999999".unicodeScalars)
-        #expect(Numerals.parse(s, at: 0)?.overflow == true)
-        #expect(Numerals.parse(Array("9999999999亿亿".unicodeScalars), at: 0)?.overflow == true)
-        #expect(Numerals.parse(Array("九千九百亿亿亿".unicodeScalars), at: 0)?.overflow == true)
-        #expect(diagnostics("共99999999999999999999999元").contains("number.overflow|99999999999999999999999元"))
-        #expect(extracted("共99999999999999999999999元", kind: .money).isEmpty)
+        // Amounts are exact up to 38 significant digits; a 39th is an overflow, never a wrong value.
+        let nines38 = String(repeating: "9", count: 38), nines39 = nines38 + "9"
+        #expect(Numerals.parse(Array(nines39.unicodeScalars), at: 0)?.overflow == true)
+        #expect(Numerals.parse(Array(nines38.unicodeScalars), at: 0)?.overflow == false)
+        #expect(Numerals.parse(Array(nines38.unicodeScalars), at: 0)?.value.description == nines38)
+        #expect(Numerals.parse(Array("九千九百亿亿亿亿亿".unicodeScalars), at: 0)?.overflow == true)
+        #expect(diagnostics("共\(nines39)元").contains("number.overflow|\(nines39)元"))
+        #expect(extracted("共\(nines39)元", kind: .money).isEmpty)
+        #expect(extracted("共\(nines38)元", kind: .money) == ["\(nines38)元|amount=\(nines38) currency=CNY"])
+        #expect(extracted("共\(nines38)万元", kind: .money).isEmpty, "38 digits times 10^4 is past 38 digits")
     }
 
     @Test func exactDecimal() {
@@ -58,6 +62,6 @@ struct ExtractNumeralTests {
         #expect(ExactDecimal(significand: 5, scale: 3).description == "0.005")
         #expect(ExactDecimal(significand: 12, scale: 1).adding(ExactDecimal(significand: 5, scale: 2))?.description == "1.25")
         #expect(ExactDecimal(significand: 10, scale: 0) > ExactDecimal(significand: 95, scale: 1))
-        #expect(ExactDecimal(significand: UInt64.max).timesPowerOfTen(1) == nil)
+        #expect(ExactDecimal(significand: ExactDecimal.maxSignificand).timesPowerOfTen(1) == nil)
     }
 }

@@ -1,4 +1,5 @@
 @testable import Gongwen
+import GongwenTestSupport
 
 /// Runs the whole extraction (with overlap resolution) on already-normalized text and renders
 /// the entities of one kind as `text|summary`.
@@ -20,7 +21,7 @@ func diagnostics(_ text: String, anchor: DateAnchor? = nil) -> [String] {
     return r.diagnostics.map { d in
         var v = String.UnicodeScalarView()
         if let range = d.range { v.append(contentsOf: s[range]) }
-        return d.code + "|" + String(v)
+        return d.code.rawValue + "|" + String(v)
     }
 }
 

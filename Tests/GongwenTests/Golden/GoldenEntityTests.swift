@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Gongwen
+import GongwenTestSupport
 
 /// The golden entity lists in `Corpus/golden/<seed>.entities.tsv` were written by hand from the five
 /// seed documents; they are the specification the extractors are checked against.

@@ -201,6 +201,7 @@ struct GongwenBench {
             unchangedDocs = fixed.reduce(0) { $0 + (StageProbe.changed(StageProbe.normalize($1)) ? 0 : 1) }
             let staged = texts.map { StageProbe.staged($0) }
             let documents = docs.map { GongwenParser().parse(bytes: $0.bytes) }
+            let encodedLines = documents.map { GongwenJSON.encode($0) }
             phase2 = [
                 Stage("decode (detect + to String)", bytes: totalUTF8, docs: n) {
                     var x = 0; for d in docs { x &+= StageProbe.decode(d.bytes).utf8.count }; return x
@@ -231,6 +232,11 @@ struct GongwenBench {
                 },
                 Stage("JSON encode (GongwenJSON.encode)", bytes: totalUTF8, docs: n) {
                     var x = 0; for d in documents { x &+= GongwenJSON.encode(d).count }; return x
+                },
+                Stage("JSON decode (GongwenJSON.decode, typed)", bytes: totalUTF8, docs: n) {
+                    var x = 0
+                    for line in encodedLines { if case .document(let d)? = try? GongwenJSON.decode(line) { x &+= d.entities.count } }
+                    return x
                 },
             ]
             for (i, name) in StageProbe.extractorNames.enumerated() {

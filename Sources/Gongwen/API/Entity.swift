@@ -27,6 +27,7 @@ public struct Entity: Sendable, Hashable {
     public var kind: EntityKind { value.kind }
 }
 
+/// What an entity is; the JSON `kind`, and always the case of its value.
 public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
     case date, dateRange, money, personCount, title, documentNumber, percentage, phone, email
 }
@@ -58,6 +59,7 @@ public enum EntityValue: Sendable, Hashable {
     }
 }
 
+/// How much of a date the text gives: a day, a month, or a year.
 public enum DatePrecision: String, Sendable, Hashable, Codable, CaseIterable {
     case day, month, year
 }
@@ -159,6 +161,7 @@ public struct DateInference: Sendable, Hashable, Codable {
     }
 }
 
+/// A single date (`2016年5月11日`, `5月11日下午`, `今年`), resolved to ISO at its precision.
 public struct DateValue: Sendable, Hashable, Codable {
     /// ISO 8601 at its precision: `2016-05-11`, `2016-05`, `2016`.
     public var date: PartialDate
@@ -183,6 +186,7 @@ public struct DateValue: Sendable, Hashable, Codable {
     }
 }
 
+/// A span of dates (`9月23—24日`, `2020年5月12日至7月31日`) or a named period (`第二季度`).
 public struct DateRangeValue: Sendable, Hashable, Codable {
     /// First day/month/year of the range.
     public var start: PartialDate
@@ -212,6 +216,7 @@ public enum ApproximationQualifier: String, Sendable, Hashable, Codable, CaseIte
     case yu = "余", duo = "多", jin = "近", yue = "约", zuoyou = "左右", yishang = "以上"
 }
 
+/// An amount of money (`548.74万元`, `人民币伍拾万元整`), exact, in units of its currency.
 public struct MoneyValue: Sendable, Hashable, Codable {
     /// Exact, in units of the currency (`5487400` for `548.74万元`).
     public var amount: ExactDecimal
@@ -244,6 +249,7 @@ public enum PersonRole: String, Sendable, Hashable, Codable, CaseIterable {
     case attendance
 }
 
+/// A count of people (`共43人参加`, `57人次`).
 public struct PersonCountValue: Sendable, Hashable, Codable {
     public var count: Int
     /// Upper bound of a range (`30-40人`, `三十至四十人`): `count` is the lower bound.
@@ -263,10 +269,12 @@ public struct PersonCountValue: Sendable, Hashable, Codable {
     }
 }
 
+/// What kind of document a cited title names, from its last word (`条例` → regulation).
 public enum TitleCategory: String, Sendable, Hashable, Codable, CaseIterable {
     case regulation, normative, plan, speech, book, other
 }
 
+/// A cited title in 《…》.
 public struct TitleValue: Sendable, Hashable, Codable {
     /// The title without its outer brackets, in the characters of the source.
     public var title: String
@@ -285,6 +293,7 @@ public struct TitleValue: Sendable, Hashable, Codable {
     }
 }
 
+/// A 发文字号 such as `国办发〔2012〕12号`.
 public struct DocumentNumberValue: Sendable, Hashable, Codable {
     /// 机关代字, e.g. `国办发`, `遂科技党组`.
     public var issuer: String
@@ -300,6 +309,7 @@ public struct DocumentNumberValue: Sendable, Hashable, Codable {
     }
 }
 
+/// A percentage proper, or a difference in percentage points.
 public enum PercentageUnit: String, Sendable, Hashable, Codable, CaseIterable {
     /// `10.3%`, `百分之四十`.
     case percent
@@ -307,6 +317,7 @@ public enum PercentageUnit: String, Sendable, Hashable, Codable, CaseIterable {
     case percentagePoint
 }
 
+/// A percentage (`10.3%`, `百分之四十`, `2个百分点`).
 public struct PercentageValue: Sendable, Hashable, Codable {
     /// `10.3` for `10.3%`, `40` for `百分之四十`.
     public var value: ExactDecimal
@@ -318,6 +329,7 @@ public struct PercentageValue: Sendable, Hashable, Codable {
     }
 }
 
+/// A telephone number in a contact line.
 public struct PhoneValue: Sendable, Hashable, Codable {
     /// Digits with the area-code dash kept: `0825-2655068`, `13800138000`.
     public var number: String
@@ -325,6 +337,7 @@ public struct PhoneValue: Sendable, Hashable, Codable {
     public init(number: String) { self.number = number }
 }
 
+/// An e-mail address in a contact line.
 public struct EmailValue: Sendable, Hashable, Codable {
     public var address: String
 

@@ -70,6 +70,7 @@ public struct BatchOptions: Sendable {
     }
 }
 
+/// How `convert` shows progress on stderr.
 public enum ProgressMode: Sendable, Equatable {
     /// A bar when stderr is a terminal, else a line every few seconds.
     case auto

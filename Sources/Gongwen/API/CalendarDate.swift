@@ -1,5 +1,5 @@
 /// A day in the Gregorian calendar, written as ISO 8601 (`2016-05-11`).
-public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -44,16 +44,5 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let d = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO day: \(text)"))
-        }
-        self = d
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
+    public init?(codableText: String) { self.init(iso: codableText) }
 }

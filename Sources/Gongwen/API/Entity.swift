@@ -65,7 +65,7 @@ public enum DatePrecision: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A date at day, month or year precision, written as ISO 8601 (`2016-05-11`, `2016-05`, `2016`).
-public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct PartialDate: Sendable, Hashable, Comparable, TextCodable {
     public var year: Int
     public var month: Int?
     /// Only with a month.
@@ -110,18 +110,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let d = PartialDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO date: \(text)"))
-        }
-        self = d
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
+    public init?(codableText: String) { self.init(iso: codableText) }
 }
 
 /// Part of the day written beside a date (`下午`).

@@ -4,7 +4,7 @@
 /// corpus are exact. It encodes as a plain decimal string (`"5487400"`, `"0.5"`). Arithmetic that
 /// would pass 38 digits returns `nil`; the extractors turn that into a `number.overflow` diagnostic
 /// and no value.
-public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct ExactDecimal: Sendable, Hashable, Comparable, TextCodable {
     /// The digits, without the decimal point.
     public private(set) var significand: UInt128
     /// Number of fractional digits in `significand`.
@@ -132,16 +132,5 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         h.combine(r.scale)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = ExactDecimal(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a decimal of at most 38 digits: \(text)"))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
+    public init?(codableText: String) { self.init(codableText) }
 }

@@ -38,21 +38,20 @@ struct JSONWriter {
         bytes.append(c)
     }
 
+    /// Keys are identifiers (`CodingKey` names): written without escaping.
     mutating func key(_ k: StaticString) {
-        beforeValue()
-        bytes.append(UInt8(ascii: "\""))
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
-        afterKey = true
+        k.withUTF8Buffer { key(utf8: $0) }
     }
 
     mutating func key(_ k: String) {
+        var k = k
+        k.withUTF8 { key(utf8: $0) }
+    }
+
+    private mutating func key(utf8: UnsafeBufferPointer<UInt8>) {
         beforeValue()
         bytes.append(UInt8(ascii: "\""))
-        var k = k
-        k.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: utf8)
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(0x20) }

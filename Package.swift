@@ -42,9 +42,9 @@ let package = Package(
             dependencies: ["Gongwen", "GongwenFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
-        .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats"]),
+        .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport"]),
         // Code only the tests need (golden summaries, fixture writers): kept out of the library.
-        .target(name: "GongwenTestSupport", dependencies: ["Gongwen", "GongwenFormats"]),
+        .target(name: "GongwenTestSupport", dependencies: ["Gongwen", "GongwenFormats", "CICU"]),
         .testTarget(
             name: "GongwenTests",
             dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,5 +1,6 @@
 import Foundation
 import Gongwen
+import GongwenTestSupport
 
 /// One input document as the parser receives it.
 struct Doc {
@@ -47,11 +48,11 @@ enum Corpus {
         synthetic.append(utf8("synthetic/dense", dense(lines: quick ? 1500 : 12000)))
         // 3. GB18030-encoded: all seeds, then the long-ish mix, in GB18030.
         let gbText = joined(seeds.map(\.text), toAtLeast: quick ? 256 << 10 : 1 << 20)
-        if let gb = StageProbe.encode(gbText, as: "GB18030") {
+        if let gb = LegacyEncoding.encode(gbText, as: "GB18030") {
             synthetic.append(Doc(name: "synthetic/gb18030", bytes: gb, utf8: gbText.utf8.count, encoding: "GB18030"))
         }
         for s in seeds {
-            if let gb = StageProbe.encode(s.text, as: "GB18030") {
+            if let gb = LegacyEncoding.encode(s.text, as: "GB18030") {
                 synthetic.append(Doc(name: "synthetic/gb18030-\(s.name)", bytes: gb, utf8: s.text.utf8.count,
                                      encoding: "GB18030"))
             }

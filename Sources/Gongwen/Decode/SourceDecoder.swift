@@ -189,14 +189,3 @@ enum CommonHanzi {
         return Set(simplified.unicodeScalars.map(\.value)).union(traditional.unicodeScalars.map(\.value))
     }()
 }
-
-extension SourceDecoder {
-    /// Encodes text in a legacy encoding (for fixtures and tools). Nil when ICU does not know the name.
-    package static func encode(_ text: String, as encoding: String) -> [UInt8]? {
-        let units = Array(text.utf16)
-        var out = [UInt8](repeating: 0, count: units.count * 4 + 16)
-        let n = cicu_encode(encoding, units, Int32(units.count), &out, Int32(out.count))
-        guard n >= 0, Int(n) <= out.count else { return nil }
-        return Array(out[0..<Int(n)])
-    }
-}

@@ -10,11 +10,6 @@ package enum StageProbe {
         SHA256.hex(of: bytes).utf8.count
     }
 
-    /// Encodes text in a legacy encoding (`GB18030`, `Big5`, …) to build stress inputs.
-    package static func encode(_ text: String, as encoding: String) -> [UInt8]? {
-        SourceDecoder.encode(text, as: encoding)
-    }
-
     package static func normalize(_ text: String) -> NormalizedText {
         Normalizer.normalize(text)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import Gongwen
+import GongwenTestSupport
 @testable import GongwenFormats
 
 /// Builds inputs as people have them, in a fresh temporary folder.
@@ -52,8 +53,8 @@ struct BatchFixture {
         return out
     }
 
-    static func gb18030(_ s: String) -> [UInt8] { SourceDecoder.encode(s, as: "GB18030")! }
-    static func big5(_ s: String) -> [UInt8] { SourceDecoder.encode(s, as: "Big5")! }
+    static func gb18030(_ s: String) -> [UInt8] { LegacyEncoding.encode(s, as: "GB18030")! }
+    static func big5(_ s: String) -> [UInt8] { LegacyEncoding.encode(s, as: "Big5")! }
 
     /// A government page: GBK with `<meta charset>`, navigation around the article, script and style.
     static let htmlPage = """

@@ -1,6 +1,7 @@
 import PropertyBased
 import Testing
 @testable import Gongwen
+import GongwenTestSupport
 
 /// Properties that hold for any input: parsing never crashes, the tree is lossless and in bounds,
 /// normalization is idempotent and its offset map is sound.
@@ -77,7 +78,7 @@ import Testing
         let encodings = ["UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE"]
         await propertyCheck(count: 300, input: Self.text, Gen.uint32()) { text, k in
             let name = encodings[Int(k % UInt32(encodings.count))]
-            guard var bytes = SourceDecoder.encode(text, as: name) else {
+            guard var bytes = LegacyEncoding.encode(text, as: name) else {
                 Issue.record("ICU cannot encode \(name)")
                 return
             }

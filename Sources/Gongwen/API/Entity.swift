@@ -80,7 +80,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, TextCodable {
     /// Reads `2016`, `2016-05`, `2016-05-11`.
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+        // Four or more year digits, two for month and day: the form `description` writes.
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              parts[0].utf8.count >= 4, parts.dropFirst().allSatisfy({ $0.utf8.count == 2 }),
               let y = Int(parts[0]) else { return nil }
         let m = parts.count > 1 ? Int(parts[1]) : nil, d = parts.count > 2 ? Int(parts[2]) : nil
         if let m, !(1...12).contains(m) { return nil }

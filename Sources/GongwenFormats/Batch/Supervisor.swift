@@ -36,6 +36,9 @@ final class WorkerSupervisor {
         process = nil
     }
 
+    /// Error codes that say the worker, not the input's content, decided the record.
+    static let workerFailures: Set<String> = [BatchErrorCode.crashed, BatchErrorCode.timeout, BatchErrorCode.outOfMemory]
+
     private struct InFlight {
         var path: String
         var occurrence: Int
@@ -54,6 +57,11 @@ final class WorkerSupervisor {
         var gotAny = false
         while true {
             task.done = reserved.keys.sorted().flatMap { key in Array(repeating: key, count: reserved[key]!.count) }
+            task.failed = reserved.keys.sorted().flatMap { key -> [String] in
+                guard key.hasSuffix("\u{0}") else { return [] }
+                let path = String(key.dropLast())
+                return reserved[key]!.filter { Self.workerFailures.contains($0 ?? "") }.map { _ in path }
+            }
             let ending: Ending
             do {
                 let worker = try ensureWorker()

@@ -31,6 +31,7 @@ public enum BatchWorker {
         let resume = task.done.isEmpty ? nil : ResumeIndex(keys: task.done)
         var passed = task.after == nil
         var seen: [String: Int] = [:]
+        var failedLeft = task.failed.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         // Announces each input before it is read, so the supervisor knows what was in flight.
         func willRead(_ display: String, _ mirror: String) -> Bool {
             let occurrence = seen[display, default: 0]
@@ -42,6 +43,11 @@ public enum BatchWorker {
                 }
                 // Before the crash point: done already, unless it is an archive that holds it.
                 if !after.hasPrefix(display + "!/") { return false }
+            }
+            if let n = failedLeft[display], n > 0 {
+                failedLeft[display] = n - 1
+                out.send(.skipped(key: ResumeIndex.key(path: display, id: nil, sha256: ""), bytes: 0), flush: true)
+                return false
             }
             out.send(.begin(path: display, occurrence: occurrence, mirror: mirror), flush: true)
             return true

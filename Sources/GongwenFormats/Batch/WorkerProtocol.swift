@@ -46,6 +46,9 @@ struct WorkerTask {
     var afterOccurrence = 0
     /// `--resume`: keys (`path`, sha256) of this input's members already in the output, one per record.
     var done: [String] = []
+    /// `--resume`: members whose record says their worker crashed, hung or grew too large; skipped
+    /// unread (and reported as `skipped`), so a resumed run does not trip over them again.
+    var failed: [String] = []
 
     static func kindName(_ kind: PlannedInput.Kind) -> String {
         switch kind {
@@ -58,7 +61,7 @@ struct WorkerTask {
     }
 
     func encoded() -> [UInt8] {
-        var object: [String: Any] = ["task": path, "fs": fsPath, "mirror": mirror, "kind": Self.kindName(kind), "done": done]
+        var object: [String: Any] = ["task": path, "fs": fsPath, "mirror": mirror, "kind": Self.kindName(kind), "done": done, "failed": failed]
         if let after { object["after"] = after; object["afterN"] = afterOccurrence }
         return WireJSON.line(object)
     }
@@ -77,6 +80,7 @@ struct WorkerTask {
         after = o["after"] as? String
         afterOccurrence = (o["afterN"] as? Int) ?? 0
         done = (o["done"] as? [String]) ?? []
+        failed = (o["failed"] as? [String]) ?? []
     }
 }
 

@@ -35,6 +35,7 @@ final class Pipeline: @unchecked Sendable {
     private var inFlight = 0
     private var producerDone = false
     private var cancelled = false
+    private var storedFailure: Error?
     private var writeSeq = 0
     private let maxInFlight: Int
     private var diskDone = 0
@@ -73,6 +74,21 @@ final class Pipeline: @unchecked Sendable {
         cancelled = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Stops everything because of `error` (a worker cannot start); the writer throws it.
+    func fail(_ error: Error) {
+        condition.lock()
+        if storedFailure == nil { storedFailure = error }
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    var failure: Error? {
+        condition.lock()
+        defer { condition.unlock() }
+        return storedFailure
     }
 
     var isCancelled: Bool {
@@ -142,6 +158,10 @@ final class Pipeline: @unchecked Sendable {
     func next(idle: () -> Void) -> Delivered? {
         condition.lock()
         while true {
+            if cancelled {
+                condition.unlock()
+                return nil
+            }
             if var slot = slots[writeSeq] {
                 if slot.head < slot.results.count {
                     let result = slot.results[slot.head]

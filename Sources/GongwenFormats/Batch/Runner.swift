@@ -205,6 +205,7 @@ public struct BatchConverter: Sendable {
             }
             progress.update(state())
         }
+        if failure == nil, let stopped = pipeline.failure { failure = stopped }
         if let failure {
             // Stop at once: no more work is handed out, workers are stopped.
             pipeline.cancel()

@@ -69,7 +69,8 @@ final class WorkerSupervisor {
                     ? pump(worker, seq: seq, pipeline: pipeline, reserved: &reserved, gotAny: &gotAny)
                     : .failed(code: BatchErrorCode.crashed, message: "the worker \(worker.reap())", inFlight: nil)
             } catch {
-                ending = .failed(code: BatchErrorCode.crashed, message: "\(error)", inFlight: nil)
+                pipeline.fail(error)
+                ending = .cancelled
             }
             switch ending {
             case .done:
@@ -98,10 +99,28 @@ final class WorkerSupervisor {
         }
     }
 
+    /// The running worker, or a new one that has said `ready`. A worker that cannot start is no
+    /// input's fault: the run stops (`BatchOutputError`, exit 1) instead of failing every input.
     private func ensureWorker() throws -> WorkerProcess {
         if let process { return process }
         let worker = try WorkerProcess(command: isolation.command)
-        guard worker.send(config) else { throw BatchUsageError("cannot start a worker: \(worker.reap())") }
+        func failed(_ why: String) -> BatchOutputError {
+            BatchOutputError(path: isolation.command[0], "cannot start a worker process (it \(why)); use --in-process")
+        }
+        guard worker.send(config) else { throw failed(worker.reap()) }
+        var parser = MessageParser()
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            if case .ready? = parser.next() { break }
+            if parser.broken { throw failed("answered something else than a worker \(worker.kill())") }
+            let left = deadline.timeIntervalSinceNow
+            if left <= 0 { throw failed("did not answer within 30 s and \(worker.kill())") }
+            var fds = pollfd(fd: worker.output, events: Int16(POLLIN), revents: 0)
+            guard poll(&fds, 1, Int32(min(left, 1) * 1000) + 1) > 0 else { continue }
+            let got = chunk.withUnsafeMutableBytes { read(worker.output, $0.baseAddress!, $0.count) }
+            if got > 0 { parser.append(chunk[0..<got]) } else if got == 0 { throw failed(worker.reap()) }
+        }
         process = worker
         return worker
     }
@@ -132,6 +151,8 @@ final class WorkerSupervisor {
                 gotAny = true
             case .done:
                 return true
+            case .ready:
+                break
             }
             return false
         }
@@ -230,6 +251,10 @@ struct MessageParser {
         if o["done"] != nil {
             start = nl + 1
             return .done
+        }
+        if o["ready"] != nil {
+            start = nl + 1
+            return .ready
         }
         guard let length = o["length"] as? Int, length >= 0, let key = o["key"] as? String, let mirror = o["mirror"] as? String else {
             broken = true

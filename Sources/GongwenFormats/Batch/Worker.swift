@@ -16,6 +16,7 @@ public enum BatchWorker {
         let reader = LineReader(fd: input)
         guard let first = reader.next(), let (options, pretty) = WorkerConfig.decode(first) else { return 2 }
         let out = MessageWriter(fd: output)
+        out.send(.ready, flush: true)
         let converter = ItemConverter(options: options)
         let faults = InjectedFaults.fromEnvironment()
         while let line = reader.next() {

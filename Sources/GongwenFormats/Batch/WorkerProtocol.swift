@@ -6,7 +6,7 @@ import Gongwen
 /// a large document is never escaped twice.
 ///
 /// Supervisor → worker: one `config` line, then one `task` line per top-level input.
-/// Worker → supervisor: `begin` before reading each input or archive member, then its `record` (or
+/// Worker → supervisor: `ready`, then `begin` before reading each input or archive member, then its `record` (or
 /// `skipped`, when `--resume` already has it), and `done` when the task's last member is sent.
 enum WorkerMessage {
     /// Reads one input or member (`path`, the `n`th member of that name in this task) from now on.
@@ -15,9 +15,13 @@ enum WorkerMessage {
     /// Already in the output being resumed.
     case skipped(key: String, bytes: Int)
     case done
+    /// Sent once, after the config line: the worker is up (the supervisor checks the binary works).
+    case ready
 
     func encoded() -> [UInt8] {
         switch self {
+        case .ready:
+            return WireJSON.line(["ready": 1])
         case .begin(let path, let occurrence, let mirror):
             return WireJSON.line(["begin": path, "n": occurrence, "mirror": mirror])
         case .record(let r):
@@ -76,7 +80,8 @@ struct WorkerTask {
     init?(line: ArraySlice<UInt8>) {
         guard let o = WireJSON.object(line), let path = o["task"] as? String, let fs = o["fs"] as? String,
               let mirror = o["mirror"] as? String, let kind = o["kind"] as? String else { return nil }
-        self.init(path: path, fsPath: fs, mirror: mirror, kind: InputPlanner.kind(forName: "x." + (kind == "file" ? "txt" : kind)))
+        let kinds: [String: PlannedInput.Kind] = ["zip": .zip, "tar": .tar, "tar.gz": .tarGz, "gzip": .gzip]
+        self.init(path: path, fsPath: fs, mirror: mirror, kind: kinds[kind] ?? .file)
         after = o["after"] as? String
         afterOccurrence = (o["afterN"] as? Int) ?? 0
         done = (o["done"] as? [String]) ?? []

@@ -10,6 +10,8 @@ import Testing
         let fx = try BatchFixture()
         defer { fx.remove() }
         _ = try fx.buildCorpus()
+        try fx.write("corpus/gz/one.txt.gz", try Gzip.compress(Array(BatchFixture.notice.utf8)))
+        try fx.write("corpus/gz/two.gz", try Gzip.compress(TarWriter.archive([("a.txt", Array(BatchFixture.notice.utf8)), ("b.txt", [])])))
         let inProcess = try BatchConverter(options: BatchOptions(jobs: 2, maxBytes: BatchFixture.maxBytes)).run(
             inputs: [fx.path("corpus")], output: .jsonl(fx.path("threads.jsonl")))
         let expected = try fx.read("threads.jsonl")

@@ -15,6 +15,8 @@ final class WorkerSupervisor {
     private let pretty: Bool
     private let config: [UInt8]
     private var process: WorkerProcess?
+    /// When the worker's memory was last read: every ~100 ms, across tasks (not once per task).
+    private var lastMemoryCheck = Date.distantPast
 
     init(isolation: WorkerIsolation, options: BatchOptions, pretty: Bool) {
         self.isolation = isolation
@@ -130,7 +132,6 @@ final class WorkerSupervisor {
         var parser = MessageParser()
         var inFlight: InFlight?
         var deadline = Date().addingTimeInterval(isolation.timeout)
-        var lastMemoryCheck = Date.distantPast
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         // True when the task is done.
         func handle(_ message: WorkerMessage) -> Bool {

@@ -110,15 +110,155 @@ enum WorkerConfig {
     }
 }
 
-/// Small JSON objects for the wire, one line each.
+/// Small JSON objects for the wire, one line each. Flat objects (strings, integers, booleans,
+/// null, arrays of strings or integers) are written and read by hand: Foundation's
+/// JSONSerialization cost more than the parse of a small document. Keys are written sorted.
 enum WireJSON {
     static func line(_ object: [String: Any]) -> [UInt8] {
-        var bytes = [UInt8]((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8))
-        bytes.append(10)
-        return bytes
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (i, key) in object.keys.sorted().enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            string(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            value(object[key]!, into: &out)
+        }
+        out += [UInt8(ascii: "}"), 10]
+        return out
     }
 
+    private static func value(_ v: Any, into out: inout [UInt8]) {
+        switch v {
+        case let s as String: string(s, into: &out)
+        case let b as Bool: out += Array((b ? "true" : "false").utf8)
+        case let n as Int: out += Array(String(n).utf8)
+        case let list as [Any]:
+            out.append(UInt8(ascii: "["))
+            for (i, item) in list.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                value(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case let object as [String: Any]:
+            var inner = line(object)
+            inner.removeLast()
+            out += inner
+        default: out += Array("null".utf8)
+        }
+    }
+
+    private static func string(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), b]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Parses one line written by `line` (any JSON object of that shape); nil when it is not one.
     static func object(_ line: ArraySlice<UInt8>) -> [String: Any]? {
-        try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+        var reader = Reader(bytes: line, at: line.startIndex)
+        return reader.object()
+    }
+
+    private struct Reader {
+        let bytes: ArraySlice<UInt8>
+        var at: Int
+
+        mutating func skipSpace() {
+            while at < bytes.endIndex, [32, 9, 13, 10].contains(bytes[at]) { at += 1 }
+        }
+
+        mutating func take(_ c: UInt8) -> Bool {
+            skipSpace()
+            guard at < bytes.endIndex, bytes[at] == c else { return false }
+            at += 1
+            return true
+        }
+
+        mutating func object() -> [String: Any]? {
+            guard take(UInt8(ascii: "{")) else { return nil }
+            var out: [String: Any] = [:]
+            if take(UInt8(ascii: "}")) { return out }
+            repeat {
+                skipSpace()
+                guard let key = string(), take(UInt8(ascii: ":")), let v = value() else { return nil }
+                out[key] = v
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "}")) ? out : nil
+        }
+
+        mutating func value() -> Any? {
+            skipSpace()
+            guard at < bytes.endIndex else { return nil }
+            switch bytes[at] {
+            case UInt8(ascii: "\""): return string()
+            case UInt8(ascii: "{"): return object()
+            case UInt8(ascii: "["):
+                at += 1
+                var list: [Any] = []
+                if take(UInt8(ascii: "]")) { return list }
+                repeat {
+                    guard let v = value() else { return nil }
+                    list.append(v)
+                } while take(UInt8(ascii: ","))
+                guard take(UInt8(ascii: "]")) else { return nil }
+                if let strings = list as? [String] { return strings }
+                if let ints = list as? [Int] { return ints }
+                return list
+            default:
+                for (word, v) in [("null", NSNull() as Any), ("true", true as Any), ("false", false as Any)] where bytes[at...].starts(with: word.utf8) {
+                    at += word.utf8.count
+                    return v
+                }
+                let start = at
+                if bytes[at] == UInt8(ascii: "-") { at += 1 }
+                while at < bytes.endIndex, (48...57).contains(bytes[at]) { at += 1 }
+                return Int(String(decoding: bytes[start..<at], as: UTF8.self))
+            }
+        }
+
+        mutating func string() -> String? {
+            guard at < bytes.endIndex, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            at += 1
+            var out: [UInt8] = []
+            while at < bytes.endIndex {
+                let b = bytes[at]
+                at += 1
+                if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+                guard b == UInt8(ascii: "\\") else { out.append(b); continue }
+                guard at < bytes.endIndex else { return nil }
+                let e = bytes[at]
+                at += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "r"): out.append(13)
+                case UInt8(ascii: "b"): out.append(8)
+                case UInt8(ascii: "f"): out.append(12)
+                case UInt8(ascii: "u"):
+                    guard var unit = hex4() else { return nil }
+                    if (0xD800..<0xDC00).contains(unit), bytes[at...].starts(with: "\\u".utf8) {
+                        at += 2
+                        guard let low = hex4() else { return nil }
+                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    out += Array(String(Unicode.Scalar(unit) ?? "\u{FFFD}").utf8)
+                default: out.append(e)
+                }
+            }
+            return nil
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard at + 4 <= bytes.endIndex, let v = UInt32(String(decoding: bytes[at..<(at + 4)], as: UTF8.self), radix: 16) else { return nil }
+            at += 4
+            return v
+        }
     }
 }

@@ -39,7 +39,8 @@ import Testing
         // In an archive, the members after the one that crashed or hung are still converted.
         try fx.write("in/f.zip", try BatchFixture.zip([("1.txt", notice), ("2.txt", crash), ("3.txt", notice), ("4.txt", hang), ("5.txt", notice)]))
         try fx.write("in/g.tar.gz", try Gzip.compress(TarWriter.archive([("1.txt", crash), ("2.txt", notice), ("2.txt", crash), ("3.txt", notice)])))
-        let options = try IsolationFixture.options(jobs: 2, timeout: 1, maxMemory: 256 << 20)
+        // The timeout leaves the memory growth time to reach the ceiling first on a loaded machine.
+        let options = try IsolationFixture.options(jobs: 2, timeout: 4, maxMemory: 192 << 20)
         let summary = try BatchConverter(options: options).run(inputs: [fx.path("in")], output: .jsonl(fx.path("out.jsonl")))
         let records = try OutputRecords(fx.read("out.jsonl")).lines
         let got = records.map { (OutputRecords.path($0)!.replacingOccurrences(of: fx.path("in") + "/", with: ""), OutputRecords.code($0) ?? "doc") }
@@ -85,5 +86,23 @@ import Testing
         for file in ["in/a.txt.json", "in/b.zip/x/1.txt.json", "in/b.zip/2.txt.json"] {
             #expect(FileManager.default.fileExists(atPath: fx.path("out/" + file)), "\(file)")
         }
+    }
+}
+
+/// The wire format between supervisor and worker: hand-written JSON that JSONSerialization agrees with.
+@Suite struct WireJSONTests {
+    @Test func roundTripsAndIsJSON() throws {
+        let object: [String: Any] = ["task": "a/\"引号\"\\b\u{0}c\n😀", "n": -12, "ok": true, "none": NSNull(), "done": ["x\u{0}y", "z"], "anchor": [2020, 5, 1]]
+        let line = WireJSON.line(object)
+        #expect(line.last == 10 && line.dropLast().allSatisfy { $0 != 10 })
+        let parsed = try #require(WireJSON.object(line.dropLast()))
+        #expect(parsed["task"] as? String == object["task"] as? String)
+        #expect(parsed["n"] as? Int == -12 && parsed["ok"] as? Bool == true && parsed["none"] is NSNull)
+        #expect(parsed["done"] as? [String] == ["x\u{0}y", "z"] && parsed["anchor"] as? [Int] == [2020, 5, 1])
+        let foundation = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        #expect(foundation["task"] as? String == object["task"] as? String)
+        #expect(WireJSON.object(ArraySlice(#"{"a":"\ud83d\ude00"}"#.utf8))?["a"] as? String == "😀")
+        #expect(WireJSON.object(ArraySlice("{\"a\":".utf8)) == nil)
+        #expect(WireJSON.object(ArraySlice("not json".utf8)) == nil)
     }
 }

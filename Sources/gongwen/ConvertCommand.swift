@@ -94,8 +94,10 @@ struct ConvertCommand: ParsableCommand {
     }
 
     /// `gongwen convert: <message>` on stderr (`<path>: <reason>` for a path), one line.
+    /// A plain write(2), so that a closed stderr cannot trap (SIGPIPE is ignored while workers run).
     static func say(_ message: String) {
-        FileHandle.standardError.write(Data("gongwen convert: \(message)\n".utf8))
+        let bytes = Array("gongwen convert: \(message)\n".utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
     }
 
     private func convert() throws -> BatchSummary {

@@ -85,7 +85,10 @@ struct InputPlanner {
     private func walk(fsPath: String, display: String, mirror: String, ancestors: Set<String>, into out: inout [PlannedInput]) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: fsPath) } catch {
-            out.append(failure(display: display, mirror: mirror, BatchErrorCode.unreadable, "cannot list the folder: \(error.localizedDescription)"))
+            // The errno's words, not Foundation's NSCocoaErrorDomain text.
+            let reason: String
+            if let dir = opendir(fsPath) { closedir(dir); reason = "\(error)" } else { reason = String(cString: strerror(errno)) }
+            out.append(failure(display: display, mirror: mirror, BatchErrorCode.unreadable, "cannot list the folder: \(reason)"))
             return
         }
         for name in names where !name.hasPrefix(".") && !Self.isLitter(name) {

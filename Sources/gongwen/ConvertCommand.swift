@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Gongwen
 import GongwenFormats
 
@@ -16,8 +19,12 @@ struct ConvertCommand: ParsableCommand {
         Output: -o out.jsonl (written as out.jsonl.partial, renamed when complete), -o - for stdout,
         -o dir/ for one pretty JSON file per input. A summary goes to stderr at the end.
 
-        Exit status: 0 when every input became a document, 1 when some became error records, 2 for a
-        usage error. See docs/BATCH.md.
+        Inputs are read and parsed in worker processes (--jobs of them): an input that crashes a
+        worker, runs over --timeout or over --max-memory becomes an error record (crashed, timeout,
+        out-of-memory) and the batch goes on. --in-process converts in threads of this process.
+
+        Exit status: 0 when every input became a document, 1 when some became error records or the
+        output could not be written, 2 for a usage error (nothing is written). See docs/BATCH.md.
         """
     )
 
@@ -27,8 +34,23 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "out.jsonl, - for stdout, or dir/ for one JSON file per input.")
     var output: String?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: "Worker processes (threads with --in-process), 1 to 256 (default: all cores).")
     var jobs: Int?
+
+    @Option(help: "Seconds one input or archive member may take before it becomes a 'timeout' record (default 60).")
+    var timeout: Double = WorkerIsolation.defaultTimeout
+
+    @Option(name: .customLong("max-memory"), help: "Memory a worker may reach before its input becomes an 'out-of-memory' record; K, M, G (default 4G).")
+    var maxMemory: String = "4G"
+
+    @Flag(name: .customLong("in-process"), help: "Convert in threads of this process, without worker processes (no crash isolation).")
+    var inProcess = false
+
+    @Flag(name: .customLong("resume-any-version"), help: "With --resume, keep lines written by another gongwen version.")
+    var resumeAnyVersion = false
+
+    @Flag(name: .customLong("worker"), help: ArgumentHelp("Internal: run as a worker process.", visibility: .private))
+    var worker = false
 
     @Option(name: .customLong("max-bytes"), help: "Largest input in bytes, after decompression; suffixes K, M, G (default 64M).")
     var maxBytes: String = "64M"
@@ -52,25 +74,50 @@ struct ConvertCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
+        if worker { WorkerCommand.serve() }
         do {
             let summary = try convert()
-            FileHandle.standardError.write(Data("gongwen convert: \(summary)\n".utf8))
+            Self.say("\(summary)")
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         } catch let error as BatchUsageError {
-            FileHandle.standardError.write(Data("gongwen convert: error: \(error.message)\n".utf8))
+            Self.say(error.message)
             throw ExitCode(2)
+        } catch let error as BatchOutputError {
+            Self.say(error.description)
+            throw ExitCode(1)
+        } catch is BatchOutputClosed {
+            // The reader of stdout is gone (`| head`): end as SIGPIPE ends any command, silently.
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+            throw ExitCode(1)
         }
+    }
+
+    /// `gongwen convert: <message>` on stderr (`<path>: <reason>` for a path), one line.
+    /// A plain write(2), so that a closed stderr cannot trap (SIGPIPE is ignored while workers run).
+    static func say(_ message: String) {
+        let bytes = Array("gongwen convert: \(message)\n".utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
     }
 
     private func convert() throws -> BatchSummary {
         guard let limit = Self.byteCount(maxBytes), limit > 0 else { throw BatchUsageError("--max-bytes: not a size: \(maxBytes)") }
-        if let jobs, jobs < 1 { throw BatchUsageError("--jobs must be at least 1") }
+        if let jobs, !(1...BatchOptions.maxJobs).contains(jobs) { throw BatchUsageError("--jobs must be between 1 and \(BatchOptions.maxJobs), got \(jobs)") }
         guard maxRatio >= 1 else { throw BatchUsageError("--max-ratio must be at least 1") }
+        guard timeout > 0, timeout.isFinite else { throw BatchUsageError("--timeout must be a positive number of seconds") }
+        guard let memoryCeiling = Self.byteCount(maxMemory), memoryCeiling >= 16 << 20 else {
+            throw BatchUsageError("--max-memory: not a size of at least 16M: \(maxMemory)")
+        }
+        if resumeAnyVersion && !resume { throw BatchUsageError("--resume-any-version goes with --resume") }
         var parse = ParseOptions()
         parse.encoding = encoding
         var options = BatchOptions(jobs: jobs, maxBytes: limit, maxCompressionRatio: maxRatio, resume: resume,
                                    progress: quiet ? .none : .auto, parse: parse)
         options.includeText = !noText
+        options.resumeAnyVersion = resumeAnyVersion
+        if !inProcess && !stdinJSONL {
+            options.isolation = WorkerIsolation(command: try WorkerCommand.command(), timeout: timeout, maxMemory: memoryCeiling)
+        }
         let converter = BatchConverter(options: options)
         if stdinJSONL {
             guard inputs.isEmpty else { throw BatchUsageError("--stdin-jsonl reads stdin; give no input paths") }

@@ -29,12 +29,44 @@ public enum BatchErrorCode {
     public static let symlinkLoop = "symlink-loop"
     /// `--stdin-jsonl`: a line that is not `{"id": ..., "text": ...}`.
     public static let badInput = "bad-input"
+    /// The worker process converting this input (or archive member) crashed.
+    public static let crashed = "crashed"
+    /// Not converted within `--timeout`.
+    public static let timeout = "timeout"
+    /// The worker grew past `--max-memory` while converting this input.
+    public static let outOfMemory = "out-of-memory"
+}
+
+/// Crash isolation: inputs are read and parsed in worker processes (the same binary, run as a
+/// worker), so a crash, a hang or runaway memory costs one input, never the batch.
+public struct WorkerIsolation: Sendable, Equatable {
+    /// How to start a worker: the executable and its arguments (`gongwen worker`).
+    public var command: [String]
+    /// Seconds one input (or archive member) may take before its worker is killed.
+    public var timeout: Double
+    /// Resident memory (`VmRSS`) a worker may reach before it is killed; a backstop, not a budget.
+    public var maxMemory: Int
+
+    public static let defaultTimeout: Double = 60
+    public static let defaultMaxMemory = 4 << 30
+
+    public init(command: [String], timeout: Double = WorkerIsolation.defaultTimeout, maxMemory: Int = WorkerIsolation.defaultMaxMemory) {
+        self.command = command
+        self.timeout = timeout
+        self.maxMemory = maxMemory
+    }
 }
 
 /// How a batch runs.
 public struct BatchOptions: Sendable {
-    /// Worker threads; all cores by default.
+    /// Worker threads (or processes, with `isolation`); all cores by default, at most `maxJobs`.
     public var jobs: Int
+    /// The largest `jobs` accepted (`--jobs`).
+    public static let maxJobs = 256
+    /// Worker processes instead of threads (`gongwen convert` without `--in-process`); nil converts in this process.
+    public var isolation: WorkerIsolation?
+    /// `--resume` into a file written by another gongwen version.
+    public var resumeAnyVersion = false
     /// Inputs larger than this (bytes, after decompression) become `too-large` records.
     public var maxBytes: Int
     /// Uncompressed : compressed size above which an archive member over 1 MiB is an `archive-bomb`.
@@ -51,6 +83,8 @@ public struct BatchOptions: Sendable {
     public var parse: ParseOptions
     /// Include each document's decoded `text` in the output (`--no-text` leaves it out).
     public var includeText: Bool = true
+    /// Tests only: writes to the output past this many bytes fail as a full disk would (ENOSPC).
+    var injectedWriteLimit: Int?
     /// How records become JSON. Internal so tests can check batch logic with any encoder.
     var encoder: RecordEncoder = .gongwenJSON
 
@@ -59,7 +93,7 @@ public struct BatchOptions: Sendable {
 
     public init(jobs: Int? = nil, maxBytes: Int = 64 << 20, maxCompressionRatio: Int = 1000, maxArchiveDepth: Int = 4,
                 inFlightPerJob: Int = 4, resume: Bool = false, progress: ProgressMode = .none, parse: ParseOptions = .init()) {
-        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.jobs = min(Self.maxJobs, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
         self.maxBytes = maxBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.maxArchiveDepth = maxArchiveDepth
@@ -102,7 +136,32 @@ public enum BatchOutput: Sendable, Equatable {
 public struct BatchUsageError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public init(_ message: String) { self.message = message }
+    /// `path: reason`, the one-line error format of every command.
+    public init(path: String, _ reason: String) { self.message = path + ": " + reason }
     public var description: String { message }
+}
+
+/// The output could not be written (full disk, read-only folder): exit status 1. What was
+/// written ends with a complete line.
+public struct BatchOutputError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public init(path: String, _ reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { path + ": " + reason }
+}
+
+/// The reader of stdout went away (`convert … -o - | head -1`): end quietly.
+public struct BatchOutputClosed: Error, Sendable {
+    public init() {}
+}
+
+/// The version recorded by and checked against `--resume`. Placeholder until records carry the
+/// writer's version (the gongwen/1 model owns that field).
+public enum GongwenWriterVersion {
+    public static let current = "0.1.0"
 }
 
 /// What a run did. `inputs == documents + errors` always.

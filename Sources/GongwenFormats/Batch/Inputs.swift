@@ -85,7 +85,10 @@ struct InputPlanner {
     private func walk(fsPath: String, display: String, mirror: String, ancestors: Set<String>, into out: inout [PlannedInput]) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: fsPath) } catch {
-            out.append(failure(display: display, mirror: mirror, BatchErrorCode.unreadable, "cannot list the folder: \(error.localizedDescription)"))
+            // The errno's words, not Foundation's NSCocoaErrorDomain text.
+            let reason: String
+            if let dir = opendir(fsPath) { closedir(dir); reason = "\(error)" } else { reason = String(cString: strerror(errno)) }
+            out.append(failure(display: display, mirror: mirror, BatchErrorCode.unreadable, "cannot list the folder: \(reason)"))
             return
         }
         for name in names where !name.hasPrefix(".") && !Self.isLitter(name) {
@@ -146,6 +149,9 @@ struct ArchiveExpander {
     let maxBytes: Int
     let limits: ZipLimits
     let maxDepth: Int
+    /// Asked before a member is read (its `source.path` and mirror): false skips it unread.
+    /// Workers announce members here, and a replacement worker skips what was already done.
+    var willRead: ((_ display: String, _ mirror: String) -> Bool)?
 
     init(options: BatchOptions) {
         maxBytes = options.maxBytes
@@ -187,6 +193,7 @@ struct ArchiveExpander {
                     let name = ZipReading.name(of: entry)
                     if Self.isMemberJunk(name) || name.hasSuffix("/") { continue }
                     let member = member(display: display, mirror: mirror, name: name)
+                    if let willRead, !willRead(member.display, member.mirror) { emitted += 1; continue }
                     do {
                         let bytes = try ZipReading.read(entry, from: archive, limits: limits, name: name)
                         emitMember(bytes, name: name, member: member, depth: depth, emit: counting)
@@ -202,7 +209,7 @@ struct ArchiveExpander {
                 }
                 let stream: ByteSource
                 if case .tarGz = kind { stream = try GzipSource(raw) } else { stream = raw }
-                try expandTar(TarReader(stream), display: display, mirror: mirror, depth: depth, emit: counting)
+                try expandTar(TarReader(stream), display: display, mirror: mirror, depth: depth, emit: counting, skipped: { emitted += 1 })
             case .gzip:
                 let compressed: [UInt8]
                 switch source {
@@ -211,11 +218,13 @@ struct ArchiveExpander {
                 }
                 let bytes = try Gzip.decompress(compressed, limit: maxBytes)
                 if bytes.count >= 262, bytes[257..<262].elementsEqual("ustar".utf8) {
-                    try expandTar(TarReader(MemorySource(bytes)), display: display, mirror: mirror, depth: depth, emit: counting)
+                    try expandTar(TarReader(MemorySource(bytes)), display: display, mirror: mirror, depth: depth, emit: counting, skipped: { emitted += 1 })
                 } else {
                     var name = InputPlanner.baseName(display)
                     if name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
-                    emitMember(bytes, name: name, member: member(display: display, mirror: mirror, name: name), depth: depth, emit: counting)
+                    let member = member(display: display, mirror: mirror, name: name)
+                    if let willRead, !willRead(member.display, member.mirror) { emitted += 1; return }
+                    emitMember(bytes, name: name, member: member, depth: depth, emit: counting)
                 }
             case .file, .failure:
                 break
@@ -230,10 +239,11 @@ struct ArchiveExpander {
         }
     }
 
-    private func expandTar(_ reader: TarReader, display: String, mirror: String, depth: Int, emit: (InputItem) -> Void) throws {
+    private func expandTar(_ reader: TarReader, display: String, mirror: String, depth: Int, emit: (InputItem) -> Void, skipped: () -> Void) throws {
         while let entry = try reader.next() {
             if Self.isMemberJunk(entry.name) || entry.name.hasSuffix("/") { continue }
             let member = member(display: display, mirror: mirror, name: entry.name)
+            if let willRead, !willRead(member.display, member.mirror) { skipped(); continue }
             do {
                 guard let body = try reader.readBody(limit: maxBytes) else {
                     emit(InputItem(path: member.display, id: nil, mirror: member.mirror, payload: .failure(

@@ -1,4 +1,5 @@
 import Foundation
+import Gongwen
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -9,40 +10,66 @@ import Darwin
 
 /// Where finished records are written, in input order, by one thread.
 protocol RecordSink: AnyObject {
-    func write(_ record: Record) throws
+    /// False when the record was already there (`--resume` with `-o dir/`) and so not written.
+    func write(_ record: Record) throws -> Bool
     /// Pushes buffered lines out (called when the writer would otherwise wait).
     func flush() throws
     func finish() throws
 }
 
-private func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+/// Writes all of `bytes`; the errno of a failure, or nil.
+private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
     var offset = 0
     while offset < bytes.count {
         let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
         if n < 0 {
             if errno == EINTR { continue }
-            throw BatchUsageError("write failed: \(String(cString: strerror(errno)))")
+            return errno
         }
         offset += n
     }
+    return nil
 }
 
-/// Lines buffered and written whole, so a killed run leaves at most one partial last line.
+/// Lines buffered and written whole. A failed write is cut back to the last complete line and
+/// stops the run (`BatchOutputError`); a closed pipe stops it quietly (`BatchOutputClosed`).
 class LineSink: RecordSink {
     fileprivate let fd: Int32
+    fileprivate let name: String
     private var buffer: [UInt8] = []
+    /// Bytes known to be complete lines on disk (for cutting back a failed write).
+    private var committed: off_t
+    /// Tests only: writes past this many bytes fail with ENOSPC.
+    var injectedLimit: Int?
 
-    fileprivate init(fd: Int32) { self.fd = fd }
+    fileprivate init(fd: Int32, name: String) {
+        self.fd = fd
+        self.name = name
+        committed = max(0, lseek(fd, 0, SEEK_END))
+    }
 
-    func write(_ record: Record) throws {
+    func write(_ record: Record) throws -> Bool {
         buffer += record.json
         buffer.append(10)
         if buffer.count >= 1 << 20 { try flush() }
+        return true
     }
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        try writeAll(fd, buffer)
+        var failure: Int32?
+        if let limit = injectedLimit, Int(committed) + buffer.count > limit {
+            _ = writeAll(fd, Array(buffer.prefix(max(0, limit - Int(committed)))))
+            failure = ENOSPC
+        } else {
+            failure = writeAll(fd, buffer)
+        }
+        if let failure {
+            if failure == EPIPE { throw BatchOutputClosed() }
+            _ = ftruncate(fd, committed)
+            throw BatchOutputError(path: name, "cannot write: \(String(cString: strerror(failure)))")
+        }
+        committed += off_t(buffer.count)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -50,7 +77,7 @@ class LineSink: RecordSink {
 }
 
 final class StdoutSink: LineSink {
-    init() { super.init(fd: 1) }
+    init() { super.init(fd: 1, name: "stdout") }
 }
 
 /// `out.jsonl`: written to `out.jsonl.partial`, renamed when complete.
@@ -65,49 +92,103 @@ final class JSONLFileSink: LineSink {
         self.partialPath = Self.partialPath(for: path)
         let flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
         let fd = open(partialPath, flags, 0o644)
-        guard fd >= 0 else { throw BatchUsageError("cannot write \(partialPath): \(String(cString: strerror(errno)))") }
-        super.init(fd: fd)
+        guard fd >= 0 else { throw BatchOutputError(path: partialPath, "cannot write: \(String(cString: strerror(errno)))") }
+        super.init(fd: fd, name: partialPath)
     }
 
     override func finish() throws {
         try flush()
-        fsync(fd)
+        guard fsync(fd) == 0 else { throw BatchOutputError(path: partialPath, "cannot write: \(String(cString: strerror(errno)))") }
         close(fd)
         guard rename(partialPath, path) == 0 else {
-            throw BatchUsageError("cannot rename \(partialPath) to \(path): \(String(cString: strerror(errno)))")
+            throw BatchOutputError(path: path, "cannot rename \(partialPath) into place: \(String(cString: strerror(errno)))")
         }
     }
 }
 
 /// `-o dir/`: one pretty JSON file per input, mirroring the input paths, each written to a
-/// temporary name and renamed.
+/// temporary name and renamed. Names are made safe (DirectoryNames); with `resume`, a file already
+/// there is kept and the record not written again.
 final class DirectorySink: RecordSink {
     let root: String
+    let resume: Bool
+    private var names = DirectoryNames()
 
-    init(root: String) throws {
-        self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
-        do { try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) } catch {
-            throw BatchUsageError("cannot create \(root): \(error.localizedDescription)")
+    init(root: String, resume: Bool = false) throws {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        self.resume = resume
+        try Self.makeFolders(self.root)
+        guard access(self.root, W_OK) == 0 else { throw BatchOutputError(path: root, "cannot write: \(String(cString: strerror(errno)))") }
+    }
+
+    /// `mkdir -p`, with errors in our format.
+    static func makeFolders(_ path: String) throws {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw BatchOutputError(path: path, "not a folder") }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw BatchOutputError(path: path, "cannot create the folder: \(String(cString: strerror(errno)))")
         }
     }
 
-    static func file(root: String, mirror: String) -> String {
-        let rel = InputPlanner.safeRelative(mirror)
-        return (root.hasSuffix("/") ? String(root.dropLast()) : root) + "/" + (rel.isEmpty ? "stdin" : rel) + ".json"
-    }
-
-    func write(_ record: Record) throws {
-        let target = Self.file(root: root, mirror: record.mirror)
+    func write(_ record: Record) throws -> Bool {
+        let target = root + "/" + names.assign(record.mirror) + ".json"
+        if resume && access(target, F_OK) == 0 { return false }
         let folder = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temp = folder + "/." + (target as NSString).lastPathComponent + ".tmp"
+        try Self.makeFolders(folder)
+        let temp = folder + "/." + String((target as NSString).lastPathComponent.utf8.prefix(200))! + ".tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw BatchUsageError("cannot write \(temp): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BatchOutputError(path: target, "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        try writeAll(fd, record.json + [10])
-        guard rename(temp, target) == 0 else { throw BatchUsageError("cannot rename \(temp): \(String(cString: strerror(errno)))") }
+        if let failure = writeAll(fd, record.json + [10]) {
+            unlink(temp)
+            throw BatchOutputError(path: target, "cannot write: \(String(cString: strerror(failure)))")
+        }
+        guard rename(temp, target) == 0 else { throw BatchOutputError(path: target, "cannot rename into place: \(String(cString: strerror(errno)))") }
+        return true
     }
 
     func flush() throws {}
     func finish() throws {}
+}
+
+/// Safe, unique relative names for `-o dir/`: no `..`, no absolute paths, no NUL or control
+/// characters, no component over 200 bytes (shortened, with a hash of the whole name), and a
+/// second input with the same name gets `~2` (then `~3` …), in input order, so reruns agree.
+struct DirectoryNames {
+    private var used: Set<String> = []
+
+    static func component(_ part: Substring) -> String {
+        var name = String(String.UnicodeScalarView(part.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : $0 }))
+        if name == ".." { name = "_" }
+        if name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        guard name.utf8.count > 200 else { return name }
+        var short = ""
+        for c in name.unicodeScalars {
+            if short.utf8.count + String(c).utf8.count > 180 { break }
+            short.unicodeScalars.append(c)
+        }
+        return short + "~" + SHA256.hex(of: Array(name.utf8)).prefix(16)
+    }
+
+    static func safe(_ mirror: String) -> String {
+        let parts = mirror.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.map(component)
+        return parts.isEmpty ? "stdin" : parts.joined(separator: "/")
+    }
+
+    mutating func assign(_ mirror: String) -> String {
+        let base = Self.safe(mirror)
+        var name = base
+        var n = 1
+        while used.contains(name) {
+            n += 1
+            name = base + "~\(n)"
+        }
+        used.insert(name)
+        return name
+    }
 }

@@ -70,7 +70,10 @@ final class ProgressReporter {
         if drewBar { emit("\r\u{1B}[K") }
     }
 
+    /// A plain write(2): a closed stderr (`2>&1 | head`) loses the line instead of trapping
+    /// (SIGPIPE is ignored while workers run).
     private func emit(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
+        var bytes = Array(s.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress!, $0.count) }
     }
 }

@@ -11,6 +11,35 @@ final class ResumeIndex: @unchecked Sendable {
     private var records: [String: [String?]] = [:]
     private let lock = NSLock()
     private(set) var lineCount = 0
+    private var byTopLevel: [String: [String]]?
+
+    init() {}
+
+    /// A worker's view: the keys the supervisor handed it, one per record.
+    init(keys: [String]) {
+        for key in keys { records[key, default: []].append(nil) }
+    }
+
+    /// Takes out every key of this top-level input (`path`, or `path!/…` for its members) with the
+    /// error codes of their records, so exactly one task is told it is done and its count is kept.
+    func reserve(topLevel path: String) -> [String: [String?]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if byTopLevel == nil {
+            var index: [String: [String]] = [:]
+            for key in records.keys {
+                let keyPath = key.prefix { $0 != "\u{0}" }
+                let top = keyPath.range(of: "!/").map { String(keyPath[..<$0.lowerBound]) } ?? String(keyPath)
+                index[top, default: []].append(key)
+            }
+            byTopLevel = index
+        }
+        var out: [String: [String?]] = [:]
+        for key in byTopLevel?.removeValue(forKey: path) ?? [] {
+            if let codes = records.removeValue(forKey: key), !codes.isEmpty { out[key] = codes }
+        }
+        return out
+    }
 
     static func key(path: String?, id: String?, sha256: String) -> String {
         (path ?? "id:" + (id ?? "")) + "\u{0}" + sha256
@@ -44,16 +73,29 @@ final class ResumeIndex: @unchecked Sendable {
         records[Self.key(path: s.path, id: s.id, sha256: s.sha256), default: []].append(header.errorCode?.rawValue)
     }
 
-    /// Reads `path`, indexes its complete lines and cuts off a partial last line.
-    static func load(truncating path: String) throws -> ResumeIndex {
+    /// The gongwen version that wrote a record, if it says (`"gongwen"` or `"version"` at the top level).
+    static func writerVersion(of line: ArraySlice<UInt8>) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        return (object["gongwen"] as? String) ?? (object["version"] as? String)
+    }
+
+    /// Reads `path`, indexes its complete lines and cuts off a partial last line. Refuses a file
+    /// whose first record was written by another gongwen version, unless `anyVersion`.
+    static func load(truncating path: String, anyVersion: Bool = false) throws -> ResumeIndex {
         let index = ResumeIndex()
         guard FileManager.default.fileExists(atPath: path) else { return index }
         let source = try FileSource(path: path)
         var complete = 0
+        var versionError: BatchUsageError?
         let partial = try source.forEachLine { line in
+            if complete == 0, !anyVersion, let version = writerVersion(of: line), version != GongwenWriterVersion.current {
+                versionError = BatchUsageError(path: path, "written by gongwen \(version), this is \(GongwenWriterVersion.current); convert again without --resume, or pass --resume-any-version")
+            }
+            if versionError != nil { return }
             index.add(line: line)
             complete += line.count + 1
         }
+        if let versionError { throw versionError }
         if !partial.isEmpty {
             guard truncate(path, off_t(complete)) == 0 else {
                 throw BatchUsageError("cannot truncate \(path) for --resume: \(String(cString: strerror(errno)))")

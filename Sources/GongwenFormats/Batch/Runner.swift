@@ -1,117 +1,6 @@
 import Foundation
 import Gongwen
 
-/// The parallel pipeline: a producer thread walks inputs and reads archives, `jobs` worker threads
-/// convert, and the calling thread writes records strictly in input order from a reorder buffer.
-/// At most `jobs × inFlightPerJob` items are in flight, so memory stays flat.
-final class Pipeline: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var queue: [(Int, InputItem)] = []
-    private var queueHead = 0
-    private var results: [Int: Outcome] = [:]
-    private var produced = 0
-    private var inFlight = 0
-    private var producerDone = false
-    private let maxInFlight: Int
-    private(set) var diskDone = 0
-    private var workersLeft = 0
-
-    init(maxInFlight: Int) { self.maxInFlight = maxInFlight }
-
-    /// Producer: blocks while too many items are in flight.
-    func submit(_ item: InputItem) {
-        condition.lock()
-        while inFlight >= maxInFlight { condition.wait() }
-        queue.append((produced, item))
-        produced += 1
-        inFlight += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func addDiskProgress(_ bytes: Int) {
-        condition.lock()
-        diskDone += bytes
-        condition.unlock()
-    }
-
-    func finishProducing() {
-        condition.lock()
-        producerDone = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Worker: the next item, or nil when there will be no more.
-    func nextWork() -> (Int, InputItem)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while queueHead >= queue.count {
-            if producerDone { return nil }
-            condition.wait()
-        }
-        let work = queue[queueHead]
-        queueHead += 1
-        if queueHead > 1024 && queueHead * 2 > queue.count {
-            queue.removeFirst(queueHead)
-            queueHead = 0
-        }
-        return work
-    }
-
-    func complete(_ seq: Int, _ outcome: Outcome) {
-        condition.lock()
-        results[seq] = outcome
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func workerStarted() { condition.lock(); workersLeft += 1; condition.unlock() }
-
-    func workerFinished() {
-        condition.lock()
-        workersLeft -= 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func waitForWorkers() {
-        condition.lock()
-        while workersLeft > 0 { condition.wait() }
-        condition.unlock()
-    }
-
-    /// Writer: the outcome of item `seq`, or nil after the last one. Calls `idle` (outside the
-    /// lock) before waiting and every half second while waiting.
-    func take(_ seq: Int, idle: () -> Void) -> Outcome? {
-        condition.lock()
-        while true {
-            if let outcome = results.removeValue(forKey: seq) {
-                inFlight -= 1
-                condition.broadcast()
-                condition.unlock()
-                return outcome
-            }
-            if producerDone && seq >= produced {
-                condition.unlock()
-                return nil
-            }
-            condition.unlock()
-            idle()
-            condition.lock()
-            if results[seq] == nil && !(producerDone && seq >= produced) {
-                _ = condition.wait(until: Date().addingTimeInterval(0.5))
-            }
-        }
-    }
-
-    var snapshot: (produced: Int, done: Bool, disk: Int) {
-        condition.lock()
-        defer { condition.unlock() }
-        return (produced, producerDone, diskDone)
-    }
-}
-
 /// Converts inputs (files, folders, archives) to JSON Lines in parallel.
 public struct BatchConverter: Sendable {
     public var options: BatchOptions
@@ -138,88 +27,125 @@ public struct BatchConverter: Sendable {
     }
 
     /// `gongwen convert <inputs> -o <output>`. Throws `BatchUsageError` for bad arguments (nothing
-    /// is written then); every input problem is an error record instead.
-    public func run(inputs: [String], output: BatchOutput) throws -> BatchSummary {
+    /// is written then), `BatchOutputError` when the output cannot be written (what was written ends
+    /// with a complete line) and `BatchOutputClosed` when stdout's reader went away; every input
+    /// problem is an error record instead. `-` among the inputs is one document read from stdin.
+    public func run(inputs: [String], output: BatchOutput,
+                    readStdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) throws -> BatchSummary {
         let start = Date()
         guard !inputs.isEmpty else { throw BatchUsageError("no inputs given") }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else { throw BatchUsageError("-: stdin can be read only once") }
         var excluded: Set<String> = []
         var resume: ResumeIndex?
+        let files = inputs.filter { $0 != "-" }
         let sink: RecordSink
+        let planned: [PlannedInput]
         switch output {
         case .stdout:
             if options.resume { throw BatchUsageError("--resume needs an output file (-o out.jsonl), not stdout") }
+            planned = try InputPlanner().plan(files)
             sink = StdoutSink()
         case .jsonl(let path):
             let partial = JSONLFileSink.partialPath(for: path)
+            try OutputGuard.refuseOverlap(output: path, inputs: files)
+            try OutputGuard.refuseOverlap(output: partial, inputs: files)
             for p in [path, partial] {
                 if let r = FileIO.realPath(p) { excluded.insert(r) }
             }
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-                throw BatchUsageError("the output folder does not exist: \(folder)")
+                throw BatchUsageError(path: folder, "the output folder does not exist")
             }
-            let planned = try InputPlanner(excluded: excluded).plan(inputs)
+            planned = try InputPlanner(excluded: excluded).plan(files)
+            try Self.refuseNothing(planned, stdin: files.count < inputs.count)
             if options.resume {
                 if !FileManager.default.fileExists(atPath: partial), FileManager.default.fileExists(atPath: path) {
-                    guard rename(path, partial) == 0 else { throw BatchUsageError("cannot reopen \(path) for --resume") }
+                    guard rename(path, partial) == 0 else { throw BatchOutputError(path: path, "cannot reopen for --resume: \(String(cString: strerror(errno)))") }
                 }
-                resume = try ResumeIndex.load(truncating: partial)
+                resume = try ResumeIndex.load(truncating: partial, anyVersion: options.resumeAnyVersion)
             }
             sink = try JSONLFileSink(path: path, append: options.resume)
-            return try execute(planned: planned, sink: sink, resume: resume, pretty: false, start: start)
         case .directory(let root):
+            try OutputGuard.refuseOverlap(output: root, inputs: files)
             if let r = FileIO.realPath(root) { excluded.insert(r) }
-            sink = try DirectorySink(root: root)
-            let planned = try InputPlanner(excluded: excluded).plan(inputs)
-            let index = options.resume ? DirectoryResume(root: root) : nil
-            return try execute(planned: planned, sink: sink, resume: nil, directoryResume: index, pretty: true, start: start)
+            planned = try InputPlanner(excluded: excluded).plan(files)
+            try Self.refuseNothing(planned, stdin: files.count < inputs.count)
+            sink = try DirectorySink(root: root, resume: options.resume)
         }
-        let planned = try InputPlanner(excluded: excluded).plan(inputs)
-        return try execute(planned: planned, sink: sink, resume: resume, pretty: false, start: start)
+        if case .stdout = output { try Self.refuseNothing(planned, stdin: files.count < inputs.count) }
+        (sink as? LineSink)?.injectedLimit = options.injectedWriteLimit
+        var stdinItem: InputItem?
+        if files.count < inputs.count {
+            stdinItem = InputItem(path: nil, id: nil, mirror: "stdin", payload: .bytes(readStdin(), format: nil))
+        }
+        let pretty: Bool
+        if case .directory = output { pretty = true } else { pretty = false }
+        // Where the stdin document goes in input order: after everything the inputs before `-` give.
+        let stdinIndex = try inputs.firstIndex(of: "-").map { try InputPlanner(excluded: excluded).plan(Array(inputs[..<$0])).count }
+        return try execute(planned: planned, stdin: stdinItem, stdinIndex: stdinIndex ?? 0, sink: sink, resume: resume, pretty: pretty, start: start)
     }
 
-    private func execute(planned: [PlannedInput], sink: RecordSink, resume: ResumeIndex?, directoryResume: DirectoryResume? = nil,
+    private static func refuseNothing(_ planned: [PlannedInput], stdin: Bool) throws {
+        if planned.isEmpty && !stdin { throw BatchUsageError("no inputs: the folders given hold no files to convert") }
+    }
+
+    private func execute(planned: [PlannedInput], stdin: InputItem?, stdinIndex: Int, sink: RecordSink, resume: ResumeIndex?,
                          pretty: Bool, start: Date) throws -> BatchSummary {
         let options = self.options
         let diskTotal = planned.reduce(0) { $0 + $1.size }
         let pipeline = Pipeline(maxInFlight: options.jobs * options.inFlightPerJob)
         startWorkers(pipeline, pretty: pretty, resume: resume)
+        // With isolation this thread only lists: archives are opened by the workers.
+        let isolated = options.isolation != nil
         let producer = Thread {
             let expander = ArchiveExpander(options: options)
-            for input in planned {
+            for (index, input) in planned.enumerated() {
+                if index == stdinIndex, let stdin { pipeline.submit(.item(stdin)) }
                 switch input.kind {
+                case .file where isolated:
+                    pipeline.submit(.task(WorkerTask(path: input.display, fsPath: input.fsPath, mirror: input.mirror, kind: input.kind)))
                 case .file:
-                    pipeline.submit(InputItem(path: input.display, id: nil, mirror: input.mirror, payload: .file(input.fsPath)))
+                    pipeline.submit(.item(InputItem(path: input.display, id: nil, mirror: input.mirror, payload: .file(input.fsPath))))
                 case .failure(let f, let format):
-                    pipeline.submit(InputItem(path: input.display, id: nil, mirror: input.mirror, payload: .failure(f, format: format)))
+                    pipeline.submit(.item(InputItem(path: input.display, id: nil, mirror: input.mirror, payload: .failure(f, format: format))))
                 case .zip, .tar, .tarGz, .gzip:
                     if input.size == 0 {
-                        pipeline.submit(InputItem(path: input.display, id: nil, mirror: input.mirror,
-                                                  payload: .failure(BatchFailure(BatchErrorCode.empty, "empty file (0 bytes)"), format: Formats.label(forName: input.display))))
+                        pipeline.submit(.item(InputItem(path: input.display, id: nil, mirror: input.mirror,
+                                                        payload: .failure(BatchFailure(BatchErrorCode.empty, "empty file (0 bytes)"), format: Formats.label(forName: input.display)))))
+                    } else if isolated {
+                        pipeline.submit(.task(WorkerTask(path: input.display, fsPath: input.fsPath, mirror: input.mirror, kind: input.kind)))
                     } else {
                         expander.expand(input.kind, source: .path(input.fsPath), display: input.display, mirror: input.mirror, depth: 0) {
-                            pipeline.submit($0)
+                            pipeline.submit(.item($0))
                         }
                     }
                 }
                 pipeline.addDiskProgress(input.size)
             }
+            if let stdin, stdinIndex >= planned.count { pipeline.submit(.item(stdin)) }
             pipeline.finishProducing()
         }
         producer.stackSize = 8 << 20
         producer.start()
         let archives = planned.contains { if case .file = $0.kind { return false } else if case .failure = $0.kind { return false } else { return true } }
-        return try write(pipeline, sink: sink, resume: resume, directoryResume: directoryResume, pretty: pretty, diskTotal: diskTotal,
-                         expected: (planned.count, archives), start: start)
+        return try write(pipeline, sink: sink, resume: resume, pretty: pretty, diskTotal: diskTotal,
+                         expected: (planned.count + (stdin == nil ? 0 : 1), archives), start: start)
     }
 
     private func startWorkers(_ pipeline: Pipeline, pretty: Bool, resume: ResumeIndex?) {
+        let options = self.options
         let converter = ItemConverter(options: options)
+        if options.isolation != nil { WorkerSupervisor.ignoreSIGPIPE() }
         for _ in 0..<options.jobs {
             pipeline.workerStarted()
             let worker = Thread {
-                while let (seq, item) = pipeline.nextWork() {
-                    pipeline.complete(seq, converter.outcome(item, pretty: pretty, resume: resume))
+                if let isolation = options.isolation {
+                    WorkerSupervisor(isolation: isolation, options: options, pretty: pretty).run(pipeline, resume: resume)
+                } else {
+                    while let (seq, work) = pipeline.nextWork() {
+                        guard case .item(let item) = work else { continue }
+                        pipeline.complete(seq, converter.outcome(item, pretty: pretty, resume: resume))
+                    }
                 }
                 pipeline.workerFinished()
             }
@@ -228,29 +154,36 @@ public struct BatchConverter: Sendable {
         }
     }
 
-    private func write(_ pipeline: Pipeline, sink: RecordSink, resume: ResumeIndex?, directoryResume: DirectoryResume?, pretty: Bool,
+    private func write(_ pipeline: Pipeline, sink: RecordSink, resume: ResumeIndex?, pretty: Bool,
                        diskTotal: Int, expected: (count: Int, archives: Bool) = (0, true), start: Date) throws -> BatchSummary {
         var summary = BatchSummary()
         let progress = ProgressReporter(mode: options.progress)
         let converter = ItemConverter(options: options)
-        var seq = 0
+        let isolated = options.isolation != nil
+        var done = 0
         var failure: Error?
         func state() -> ProgressReporter.State {
             let s = pipeline.snapshot
             // Folders are listed up front; archive members are counted as they are read.
-            return .init(done: seq, known: max(s.produced, expected.count), enumerationDone: s.done || !expected.archives,
+            let known = s.delivered + (s.produced - s.finished)
+            let listed = s.done && (!isolated || s.finished == s.produced)
+            return .init(done: done, known: max(known, expected.count), enumerationDone: listed || !expected.archives,
                          bytes: summary.bytes, diskDone: s.disk, diskTotal: diskTotal)
         }
-        while let outcome = pipeline.take(seq, idle: {
-            if failure == nil { do { try sink.flush() } catch { failure = error } }
+        while failure == nil, let delivered = pipeline.next(idle: {
+            do { try sink.flush() } catch { failure = error }
             progress.update(state())
         }) {
-            seq += 1
+            done += 1
             var record: Record
-            switch outcome {
-            case .record(let r):
+            switch delivered {
+            case .resumed(let code, let bytes):
+                summary.count(code: code, bytes: bytes)
+                summary.resumed += 1
+                continue
+            case .outcome(.record(let r)):
                 record = r
-            case .alreadyDone(let key, let bytes, let item):
+            case .outcome(.alreadyDone(let key, let bytes, let item)):
                 if let code = resume?.take(key) {
                     summary.count(code: code, bytes: bytes)
                     summary.resumed += 1
@@ -260,20 +193,28 @@ public struct BatchConverter: Sendable {
                 guard case .record(let r) = converter.outcome(item, pretty: pretty, resume: nil) else { continue }
                 record = r
             }
-            if let directoryResume, let code = directoryResume.existing(record) {
-                summary.count(code: code, bytes: record.bytes)
-                summary.resumed += 1
-                continue
-            }
-            summary.count(code: record.errorCode, bytes: record.bytes)
-            if failure == nil {
-                do { try sink.write(record) } catch { failure = error }
+            do {
+                if try sink.write(record) {
+                    summary.count(code: record.errorCode, bytes: record.bytes)
+                } else {
+                    summary.count(code: record.errorCode, bytes: record.bytes)
+                    summary.resumed += 1
+                }
+            } catch {
+                failure = error
             }
             progress.update(state())
         }
+        if failure == nil, let stopped = pipeline.failure { failure = stopped }
+        if let failure {
+            // Stop at once: no more work is handed out, workers are stopped.
+            pipeline.cancel()
+            pipeline.waitForWorkers()
+            progress.finish()
+            throw failure
+        }
         pipeline.waitForWorkers()
         progress.finish()
-        if let failure { throw failure }
         try sink.finish()
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -290,20 +231,23 @@ public struct BatchConverter: Sendable {
         case .jsonl(let path): sink = try JSONLFileSink(path: path, append: false)
         case .directory(let root): sink = try DirectorySink(root: root)
         }
+        var options = self.options
+        options.isolation = nil   // Texts come from stdin, not from archive readers.
         let pretty: Bool
         if case .directory = output { pretty = true } else { pretty = false }
         let pipeline = Pipeline(maxInFlight: options.jobs * options.inFlightPerJob)
-        startWorkers(pipeline, pretty: pretty, resume: nil)
+        let converter = BatchConverter(options: options)
+        converter.startWorkers(pipeline, pretty: pretty, resume: nil)
         let producer = Thread {
             var n = 0
             while let line = readLine() {
                 n += 1
-                pipeline.submit(Self.item(fromJSONLine: line, number: n))
+                pipeline.submit(.item(Self.item(fromJSONLine: line, number: n)))
             }
             pipeline.finishProducing()
         }
         producer.start()
-        return try write(pipeline, sink: sink, resume: nil, directoryResume: nil, pretty: pretty, diskTotal: 0, expected: (0, true), start: start)
+        return try converter.write(pipeline, sink: sink, resume: nil, pretty: pretty, diskTotal: 0, expected: (0, true), start: start)
     }
 
     static func item(fromJSONLine line: String, number: Int) -> InputItem {
@@ -321,17 +265,5 @@ public struct BatchConverter: Sendable {
         }
         let format = (object["format"] as? String).flatMap { ["text", "html"].contains($0) ? $0 : nil }
         return InputItem(path: path, id: id, mirror: id ?? mirror, payload: .bytes(Array(text.utf8), format: format))
-    }
-}
-
-/// `--resume` with `-o dir/`: an input whose file is already there (complete, since files are
-/// renamed into place) is not written again.
-struct DirectoryResume {
-    let root: String
-
-    func existing(_ record: Record) -> String?? {
-        let file = DirectorySink.file(root: root, mirror: record.mirror)
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
-        return .some(record.errorCode)
     }
 }

@@ -190,13 +190,22 @@ import Testing
         #expect(BatchOutput.parse("x.jsonl") == .jsonl("x.jsonl"))
     }
 
-    @Test func outputFileInsideTheInputFolderIsNotAnInput() throws {
+    /// `convert a.txt -o a.txt` used to empty the input; an output inside an input folder would be
+    /// read as an input. Both are refused before anything is written.
+    @Test func outputThatIsAnInputIsRefused() throws {
         let fx = try BatchFixture()
         defer { fx.remove() }
-        try fx.write("a.txt", Array(BatchFixture.notice.utf8))
-        _ = try BatchConverter(options: BatchOptions(jobs: 1)).run(inputs: [fx.root], output: .jsonl(fx.path("out.jsonl")))
-        let again = try BatchConverter(options: BatchOptions(jobs: 1)).run(inputs: [fx.root], output: .jsonl(fx.path("out.jsonl")))
-        #expect(again.inputs == 1)
+        try fx.write("in/a.txt", Array(BatchFixture.notice.utf8))
+        let converter = BatchConverter(options: BatchOptions(jobs: 1))
+        #expect(throws: BatchUsageError.self) { try converter.run(inputs: [fx.path("in/a.txt")], output: .jsonl(fx.path("in/a.txt"))) }
+        #expect(throws: BatchUsageError.self) { try converter.run(inputs: [fx.path("in")], output: .jsonl(fx.path("in/out.jsonl"))) }
+        #expect(throws: BatchUsageError.self) { try converter.run(inputs: [fx.path("in")], output: .jsonl(fx.path("in/../in/sub/out.jsonl"))) }
+        #expect(throws: BatchUsageError.self) { try converter.run(inputs: [fx.path("in")], output: .directory(fx.path("in/json/"))) }
+        #expect(throws: BatchUsageError.self) { try converter.run(inputs: [fx.path("in/a.txt")], output: .directory(fx.path("in/"))) }
+        #expect(try fx.read("in/a.txt") == Array(BatchFixture.notice.utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fx.path("in")) == ["a.txt"])
+        // Beside the folder is fine.
+        #expect(try converter.run(inputs: [fx.path("in")], output: .jsonl(fx.path("out.jsonl"))).inputs == 1)
     }
 
     @Test func stdinJSONLines() throws {

@@ -189,3 +189,25 @@ struct OutputRecords {
     static func code(_ r: [String: Any]) -> String? { (r["error"] as? [String: Any])?["code"] as? String }
     static func source(_ r: [String: Any]) -> [String: Any] { r["source"] as? [String: Any] ?? [:] }
 }
+
+/// Crash isolation in tests: workers are the `gongwen` binary beside the test bundle, with the
+/// test-only fault markers switched on (a worker traps, hangs or grows on bytes holding them).
+enum IsolationFixture {
+    static let crash = "GONGWEN-TEST-CRASH-7f3a"
+    static let hang = "GONGWEN-TEST-HANG-7f3a"
+    static let oom = "GONGWEN-TEST-OOM-7f3a"
+
+    /// Worker processes for `options`, or nil when the binary is not built.
+    static func isolation(timeout: Double = 60, maxMemory: Int = WorkerIsolation.defaultMaxMemory) -> WorkerIsolation? {
+        guard let binary = CLITests.binary else { return nil }
+        // Only workers read this, and only inputs holding a marker are affected.
+        setenv("GONGWEN_TEST_FAULTS", "crash=\(crash),hang=\(hang),oom=\(oom)", 1)
+        return WorkerIsolation(command: [binary.path, "convert", "--worker"], timeout: timeout, maxMemory: maxMemory)
+    }
+
+    static func options(jobs: Int, resume: Bool = false, timeout: Double = 60, maxMemory: Int = WorkerIsolation.defaultMaxMemory) throws -> BatchOptions {
+        var options = BatchOptions(jobs: jobs, maxBytes: BatchFixture.maxBytes, resume: resume)
+        options.isolation = try #require(isolation(timeout: timeout, maxMemory: maxMemory), "the gongwen binary is not beside the test bundle")
+        return options
+    }
+}

@@ -78,7 +78,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("一、总体要求\n做好工作。\n".utf8).write(to: dir.appendingPathComponent("a.txt"))
         try Data().write(to: dir.appendingPathComponent("b.txt"))
-        let out = dir.appendingPathComponent("out.jsonl").path
+        // The output goes beside the input folder: inside it would be refused (exit 2).
+        let out = dir.path + ".out.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try run(["convert", dir.path, "-o", out, "--quiet"])
         #expect(r.status == 1) // one input became an error record
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")

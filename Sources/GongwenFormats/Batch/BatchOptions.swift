@@ -158,12 +158,6 @@ public struct BatchOutputClosed: Error, Sendable {
     public init() {}
 }
 
-/// The version recorded by and checked against `--resume`. Placeholder until records carry the
-/// writer's version (the gongwen/1 model owns that field).
-public enum GongwenWriterVersion {
-    public static let current = "0.1.0"
-}
-
 /// What a run did. `inputs == documents + errors` always.
 public struct BatchSummary: Sendable, CustomStringConvertible, Equatable {
     public var inputs = 0

@@ -73,10 +73,9 @@ final class ResumeIndex: @unchecked Sendable {
         records[Self.key(path: s.path, id: s.id, sha256: s.sha256), default: []].append(header.errorCode?.rawValue)
     }
 
-    /// The gongwen version that wrote a record, if it says (`"gongwen"` or `"version"` at the top level).
+    /// The Gongwen version that wrote a record (its `gongwenVersion`), read by the typed header decoder.
     static func writerVersion(of line: ArraySlice<UInt8>) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
-        return (object["gongwen"] as? String) ?? (object["version"] as? String)
+        try? GongwenJSON.decodeHeader(line).gongwenVersion
     }
 
     /// Reads `path`, indexes its complete lines and cuts off a partial last line. Refuses a file
@@ -88,8 +87,8 @@ final class ResumeIndex: @unchecked Sendable {
         var complete = 0
         var versionError: BatchUsageError?
         let partial = try source.forEachLine { line in
-            if complete == 0, !anyVersion, let version = writerVersion(of: line), version != GongwenWriterVersion.current {
-                versionError = BatchUsageError(path: path, "written by gongwen \(version), this is \(GongwenWriterVersion.current); convert again without --resume, or pass --resume-any-version")
+            if complete == 0, !anyVersion, let version = writerVersion(of: line), version != GongwenVersion.current {
+                versionError = BatchUsageError(path: path, "written by gongwen \(version), this is \(GongwenVersion.current); convert again without --resume, or pass --resume-any-version")
             }
             if versionError != nil { return }
             index.add(line: line)

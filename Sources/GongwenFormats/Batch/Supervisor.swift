@@ -204,7 +204,7 @@ final class WorkerSupervisor {
     }
 
     private func errorRecord(path: String, mirror: String, code: String, message: String) -> Record {
-        let source = SourceInfo(path: path, encoding: "", bytes: 0, sha256: "", format: Formats.label(forName: path))
+        let source = SourceInfo(path: path, encoding: "", bytes: 0, sha256: "", format: InputFormat(rawValue: Formats.label(forName: path)))
         return Record(json: options.recordEncoder.error(source, code, message, pretty), errorCode: code, bytes: 0,
                       resumeKey: ResumeIndex.key(path: path, id: nil, sha256: ""), mirror: mirror)
     }

@@ -51,7 +51,7 @@ import Testing
         let fx = try BatchFixture()
         defer { fx.remove() }
         try fx.write("in/a.txt", Array(BatchFixture.notice.utf8))
-        let old = #"{"schema":"gongwen/1","gongwen":"0.0.1","source":{"path":"x","sha256":""},"error":{"code":"empty","message":"m"}}"# + "\n"
+        let old = #"{"schema":"gongwen/1","gongwenVersion":"0.0.1","source":{"path":"x","encoding":"","bytes":0,"sha256":""},"error":{"code":"empty","message":"m"}}"# + "\n"
         try fx.write("out.jsonl", Array(old.utf8))
         let refused = try GongwenCLI.run(["convert", fx.path("in"), "-o", fx.path("out.jsonl"), "--resume", "-q"])
         #expect(refused.status == 2)

@@ -41,9 +41,14 @@ let package = Package(
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats"]),
+        // Fixture builders the tests need and the library does not (tar, gzip and zip writers).
+        .target(
+            name: "GongwenTestSupport",
+            dependencies: [.product(name: "CompressNIO", package: "compress-nio")]
+        ),
         .testTarget(
             name: "GongwenTests",
-            dependencies: ["Gongwen", "GongwenFormats", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

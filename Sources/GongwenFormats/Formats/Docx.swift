@@ -5,17 +5,12 @@ import ZIPFoundation
 /// tabs and breaks kept, and the list numbers Word generates (`w:numPr`) rendered from
 /// `word/numbering.xml` as well as we can (decimal, Chinese counting, circled, letters, roman).
 enum DocxText {
-    static func isDocx(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) && HTMLText.find(Array("word/".utf8), in: Array(bytes.prefix(1 << 16)), from: 0) != nil
-    }
-
+    /// The text of a `.docx`; `unsupported-format` for a zip that is not a Word document. The zip
+    /// is checked before ZIPFoundation sees it (`ZipReading.open(bytes:)`).
     static func extract(_ bytes: [UInt8], limits: ZipLimits) throws -> String {
-        let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
-            throw BatchFailure(BatchErrorCode.unreadable, "not a readable .docx (zip): \(error)")
-        }
+        let archive = try ZipReading.open(bytes: bytes)
         guard let entry = archive["word/document.xml"] else {
-            throw BatchFailure(BatchErrorCode.unsupportedFormat, "zip without word/document.xml: not a Word document")
+            throw BatchFailure(BatchErrorCode.unsupportedFormat, "a zip archive without word/document.xml, not a Word document; convert archives with 'gongwen convert' (named .zip)")
         }
         let document = try ZipReading.read(entry, from: archive, limits: limits, name: "word/document.xml")
         var numbering = Numbering()

@@ -59,7 +59,9 @@ enum ZipReading {
         return entry.path
     }
 
+    /// An archive on disk, its directory checked first (`ZipGuard`).
     static func open(path: String) throws -> Archive {
+        try ZipGuard.check(file: path)
         do { return try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw openFailure(error, head: (try? FileSource(path: path).read(4)) ?? [])
         }

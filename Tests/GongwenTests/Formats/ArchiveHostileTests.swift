@@ -139,6 +139,19 @@ import GongwenTestSupport
         ZipWriter.patch32(&zip, at: zip.count - 22 + 12, UInt32(46 + 5 + extra.count))
         #expect(throws: BatchFailure.self) { try ZipGuard.check(zip) }
         #expect(expand(.zip, zip).map(\.code) == [BatchErrorCode.truncatedArchive])
+        // Deflated with a data descriptor, on disk: ZIPFoundation's own sum overflowed here (a trap
+        // for files too), so the directory of a zip on disk is checked the same way.
+        zip[cdStart + 10] = 8
+        zip[cdStart + 8] |= 0x08
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("z64-\(UUID().uuidString).zip").path
+        try Data(zip).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: BatchFailure.self) { try ZipGuard.check(file: path) }
+        var items: [String?] = []
+        ArchiveExpander(options: BatchOptions(jobs: 1)).expand(.zip, source: .path(path), display: "z", mirror: "z", depth: 0) { item in
+            if case .failure(let f, _) = item.payload { items.append(f.code) } else { items.append(nil) }
+        }
+        #expect(items == [BatchErrorCode.truncatedArchive])
     }
 
     @Test func zipMemberWithAWrongChecksumIsUnreadable() throws {

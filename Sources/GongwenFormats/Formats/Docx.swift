@@ -152,6 +152,8 @@ enum DocxText {
             var text = "%1."
             var start = 1
         }
+        /// The largest list start honoured.
+        static let maxStart = 1_000_000
         /// numId → abstractNumId.
         var nums: [String: String] = [:]
         /// abstractNumId → level → definition.
@@ -180,7 +182,10 @@ enum DocxText {
                     currentLevel = closing ? nil : attribute("w:ilvl", in: tag).flatMap { Int($0) }
                     if let a = currentAbstract, let l = currentLevel { abstract[a, default: [:]][l] = Level() }
                 case "w:start":
-                    if let a = currentAbstract, let l = currentLevel, let v = attribute("w:val", in: tag), let s = Int(v) { abstract[a]?[l]?.start = s }
+                    if let a = currentAbstract, let l = currentLevel, let v = attribute("w:val", in: tag), let s = Int(v) {
+                        // From the file: kept where a list could really start, so counting cannot overflow.
+                        abstract[a]?[l]?.start = min(max(s, 0), Self.maxStart)
+                    }
                 case "w:numFmt":
                     if let a = currentAbstract, let l = currentLevel, let v = attribute("w:val", in: tag) { abstract[a]?[l]?.format = v }
                 case "w:lvlText":
@@ -198,7 +203,7 @@ enum DocxText {
             var counts = counters[key] ?? [Int](repeating: 0, count: 9)
             guard level >= 0, level < counts.count else { return nil }
             let start = levels[level]?.start ?? 1
-            counts[level] = counts[level] == 0 ? start : counts[level] + 1
+            counts[level] = counts[level] == 0 ? start : min(counts[level] + 1, Self.maxStart * 2)
             for deeper in (level + 1)..<counts.count { counts[deeper] = 0 }
             counters[key] = counts
             let definition = levels[level] ?? Level()
@@ -235,7 +240,8 @@ enum DocxText {
         }
 
         static func letter(_ n: Int, base: UInt8) -> String {
-            guard n > 0 else { return String(n) }
+            // `aa`, `bbb` …: past a few rounds the label would grow with the count; digits instead.
+            guard n > 0, n <= 26 * 4 else { return String(n) }
             let k = (n - 1) % 26
             return String(repeating: String(UnicodeScalar(base + UInt8(k))), count: (n - 1) / 26 + 1)
         }

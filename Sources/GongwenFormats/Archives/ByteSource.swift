@@ -111,6 +111,7 @@ enum FileIO {
     static func read(_ path: String, limit: Int) throws -> [UInt8] {
         var st = stat()
         guard stat(path, &st) == 0 else {
+            if errno == ENOENT { throw BatchFailure(BatchErrorCode.unreadable, "no such file") }
             throw BatchFailure(BatchErrorCode.unreadable, "cannot stat: \(String(cString: strerror(errno)))")
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {

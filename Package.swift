@@ -43,8 +43,12 @@ let package = Package(
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport"]),
-        // Code only the tests need (golden summaries, fixture writers): kept out of the library.
-        .target(name: "GongwenTestSupport", dependencies: ["Gongwen", "GongwenFormats", "CICU"]),
+        // Code only the tests and the benchmark need (golden summaries, the portable SHA-256,
+        // legacy-encoding, tar, gzip and zip fixture writers): kept out of the library.
+        .target(
+            name: "GongwenTestSupport",
+            dependencies: ["Gongwen", "GongwenFormats", "CICU", .product(name: "CompressNIO", package: "compress-nio")]
+        ),
         .testTarget(
             name: "GongwenTests",
             dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Gongwen
 import GongwenFormats
 
@@ -29,59 +28,30 @@ struct EntitiesCommand: ParsableCommand {
     @Option(help: "Decode the input with this encoding instead of detecting it.")
     var encoding: String?
 
-    mutating func run() throws {
-        let out = BufferedStdout()
-        defer { out.flush() }
-        let lower = input.lowercased()
-        if jsonl || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-            do {
-                try EntityExport.exportJSONL(path: input, csv: csv) { out.write($0) }
-            } catch let error as BatchUsageError {
-                FileHandle.standardError.write(Data("gongwen entities: error: \(error.message)\n".utf8))
-                throw ExitCode(2)
+    func validate() throws {
+        try DocumentInput.validate(encoding: encoding)
+    }
+
+    func run() throws {
+        try CLIIO.run {
+            let out = StdoutWriter(command: "entities")
+            defer { out.flush() }
+            let lower = input.lowercased()
+            if jsonl || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+                do {
+                    try EntityExport.exportJSONL(path: input, csv: csv) { out.write($0) }
+                } catch let error as BatchUsageError {
+                    throw CommandFailure.usage("entities", path: input, error.message)
+                } catch {
+                    throw CommandFailure("entities", path: input, "unreadable: \(error)")
+                }
+                return
             }
-            return
-        }
-        var parse = ParseOptions()
-        parse.encoding = encoding
-        let converter = BatchConverter(options: BatchOptions(jobs: 1, parse: parse))
-        let result: ConversionResult
-        if input == "-" {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            result = converter.convert(bytes: bytes, path: nil)
-        } else {
-            guard FileManager.default.fileExists(atPath: input) else {
-                FileHandle.standardError.write(Data("gongwen entities: error: no such file: \(input)\n".utf8))
-                throw ExitCode(2)
-            }
-            result = converter.convert(file: input)
-        }
-        switch result {
-        case .document(let document):
+            let document = try DocumentInput.read(input, options: ParseOptions(encoding: encoding), command: "entities")
             if csv { out.write(EntityExport.csvRecord(EntityExport.csvHeader)) }
             for row in EntityExport.rows(document: document) {
                 out.write(csv ? EntityExport.csvRecord(row) : EntityExport.textLine(row) + "\n")
             }
-        case .failure(_, let code, let message):
-            out.flush()
-            FileHandle.standardError.write(Data("gongwen entities: \(input): \(code): \(message)\n".utf8))
-            throw ExitCode(1)
         }
-    }
-}
-
-/// Stdout through one buffer: entity lists can be long.
-private final class BufferedStdout {
-    private var buffer = Data()
-
-    func write(_ s: String) {
-        buffer.append(contentsOf: Array(s.utf8))
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
     }
 }

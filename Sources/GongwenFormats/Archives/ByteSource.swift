@@ -49,8 +49,10 @@ final class MemorySource: ByteSource {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// A count from a file may be anything: negative or huge counts read nothing / the rest.
     func read(_ count: Int) throws -> [UInt8] {
-        let end = min(bytes.count, offset + count)
+        guard count > 0, offset < bytes.count else { return [] }
+        let end = offset + min(count, bytes.count - offset)
         defer { offset = end }
         return Array(bytes[offset..<end])
     }
@@ -71,6 +73,16 @@ final class FileSource: ByteSource {
 
     func read(_ count: Int) throws -> [UInt8] {
         guard count > 0 else { return [] }
+        // Never allocate more than a chunk ahead of what the file delivers.
+        if count > 1 << 22 {
+            var out: [UInt8] = []
+            while out.count < count {
+                let chunk = try read(min(1 << 22, count - out.count))
+                if chunk.isEmpty { break }
+                out += chunk
+            }
+            return out
+        }
         var out = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
@@ -99,9 +111,13 @@ enum FileIO {
     static func read(_ path: String, limit: Int) throws -> [UInt8] {
         var st = stat()
         guard stat(path, &st) == 0 else {
+            if errno == ENOENT { throw BatchFailure(BatchErrorCode.unreadable, "no such file") }
             throw BatchFailure(BatchErrorCode.unreadable, "cannot stat: \(String(cString: strerror(errno)))")
         }
-        let size = Int(st.st_size)
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw BatchFailure(BatchErrorCode.unsupportedFormat, "a folder, not a file; convert folders with 'gongwen convert'")
+        }
+        let size = max(0, Int(st.st_size))
         if size > limit {
             throw BatchFailure(BatchErrorCode.tooLarge, "\(size) bytes is over the limit of \(limit) bytes (--max-bytes)", bytes: size)
         }

@@ -101,17 +101,21 @@ final class GzipSource: ByteSource {
 enum Gzip {
     static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
-    /// Compresses bytes (used by tests and tools).
-    static func compress(_ bytes: [UInt8]) throws -> [UInt8] {
-        var buffer = ByteBuffer(bytes: bytes)
-        var out = try buffer.compress(with: .gzip())
-        return out.readBytes(length: out.readableBytes) ?? []
-    }
-
     /// Decompresses a whole gzip stream held in memory, refusing output over `limit` bytes.
     static func decompress(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
-        let source = try GzipSource(MemorySource(bytes))
-        let out = try source.read(limit + 1)
+        try decompress(from: MemorySource(bytes), limit: limit)
+    }
+
+    /// Decompresses a `.gz` file as a stream: reading stops one byte past `limit`, so a 300 MB
+    /// `.txt.gz` costs `limit` bytes of memory and the time to inflate them, not the whole file.
+    static func decompress(file path: String, limit: Int) throws -> [UInt8] {
+        try decompress(from: FileSource(path: path), limit: limit)
+    }
+
+    static func decompress(from raw: ByteSource, limit: Int) throws -> [UInt8] {
+        let source = try GzipSource(raw)
+        let (want, overflow) = max(0, limit).addingReportingOverflow(1)
+        let out = try source.read(overflow ? Int.max : want)
         if out.count > limit {
             throw BatchFailure(BatchErrorCode.tooLarge, "decompresses to over the limit of \(limit) bytes (--max-bytes)", bytes: out.count)
         }

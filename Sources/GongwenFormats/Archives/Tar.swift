@@ -41,6 +41,11 @@ final class TarReader {
             let type = header[156]
             let isMeta = type == UInt8(ascii: "x") || type == UInt8(ascii: "g") || type == UInt8(ascii: "L") || type == UInt8(ascii: "K")
             if !isMeta, let s = paxSize { size = s }
+            // Sizes come from the file: negative (pax `size=-1`) or beyond any real archive
+            // (`Int.max` in base-256) would break the arithmetic below.
+            guard size >= 0, size <= Self.maxMemberSize else {
+                throw BatchFailure(BatchErrorCode.unreadable, "corrupt tar header (member size \(size) is impossible)")
+            }
             bodyLeft = size
             paddingLeft = (512 - size % 512) % 512
             switch type {
@@ -67,6 +72,9 @@ final class TarReader {
             }
         }
     }
+
+    /// Larger than any real member (256 TiB): sizes past this are corrupt headers.
+    static let maxMemberSize = 1 << 48
 
     /// The current entry's content; nil (and skipped) when it is over `limit` bytes.
     func readBody(limit: Int) throws -> [UInt8]? {
@@ -137,7 +145,7 @@ final class TarReader {
         var i = 0
         while i < bytes.count {
             guard let space = bytes[i...].firstIndex(of: 32), let len = Int(String(decoding: bytes[i..<space], as: UTF8.self)),
-                  len > 0, i + len <= bytes.count else { break }
+                  len > space - i, len <= bytes.count - i else { break }
             let record = bytes[(space + 1)..<(i + len)]
             if let eq = record.firstIndex(of: UInt8(ascii: "=")) {
                 let key = String(decoding: record[record.startIndex..<eq], as: UTF8.self)
@@ -163,48 +171,4 @@ func decodeName(_ bytes: [UInt8]) -> String {
     let gb = SourceDecoder.decode(bytes, forcedEncoding: "GB18030").text
     if utf8 == nil || (!gb.unicodeScalars.contains { $0.value == 0xFFFD } && chinese(gb)) { return gb }
     return utf8!
-}
-
-/// Builds tar archives (for tests and fixtures): ustar headers, GNU `L` records for long names.
-enum TarWriter {
-    static func archive(_ members: [(name: String, bytes: [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = []
-        for m in members {
-            let nameBytes = Array(m.name.utf8)
-            if nameBytes.count > 99 {
-                out += header(name: Array("././@LongLink".utf8), size: nameBytes.count + 1, type: UInt8(ascii: "L"))
-                out += pad(nameBytes + [0])
-            }
-            out += header(name: Array(nameBytes.prefix(99)), size: m.bytes.count, type: UInt8(ascii: "0"))
-            out += pad(m.bytes)
-        }
-        out += [UInt8](repeating: 0, count: 1024)
-        return out
-    }
-
-    private static func pad(_ bytes: [UInt8]) -> [UInt8] {
-        bytes + [UInt8](repeating: 0, count: (512 - bytes.count % 512) % 512)
-    }
-
-    private static func octal(_ n: Int, width: Int) -> [UInt8] {
-        let s = String(n, radix: 8)
-        return Array((String(repeating: "0", count: max(0, width - 1 - s.count)) + s).utf8) + [0]
-    }
-
-    static func header(name: [UInt8], size: Int, type: UInt8) -> [UInt8] {
-        var h = [UInt8](repeating: 0, count: 512)
-        h.replaceSubrange(0..<name.count, with: name)
-        h.replaceSubrange(100..<108, with: octal(0o644, width: 8))
-        h.replaceSubrange(108..<116, with: octal(0, width: 8))
-        h.replaceSubrange(116..<124, with: octal(0, width: 8))
-        h.replaceSubrange(124..<136, with: octal(size, width: 12))
-        h.replaceSubrange(136..<148, with: octal(0, width: 12))
-        h[156] = type
-        h.replaceSubrange(257..<263, with: Array("ustar\0".utf8))
-        h.replaceSubrange(263..<265, with: Array("00".utf8))
-        for i in 148..<156 { h[i] = 32 }
-        let sum = h.reduce(0) { $0 + Int($1) }
-        h.replaceSubrange(148..<156, with: octal(sum, width: 7) + [32])
-        return h
-    }
 }

@@ -24,10 +24,16 @@ enum ZipReading {
         var out: [UInt8] = []
         out.reserveCapacity(declared)
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in
+            // ZIPFoundation computes the checksum but leaves comparing it to the caller.
+            let crc = try archive.extract(entry, skipCRC32: false) { data in
                 if out.count + data.count > declared { throw Overflow() }
                 out.append(contentsOf: data)
             }
+            if crc != entry.checksum {
+                throw BatchFailure(BatchErrorCode.unreadable, "checksum mismatch (CRC-32): the member is corrupt", bytes: declared)
+            }
+        } catch let failure as BatchFailure {
+            throw failure
         } catch is Overflow {
             throw BatchFailure(BatchErrorCode.archiveBomb, "expands past its declared size of \(declared) bytes", bytes: declared)
         } catch Archive.ArchiveError.invalidCRC32 {
@@ -53,13 +59,18 @@ enum ZipReading {
         return entry.path
     }
 
+    /// An archive on disk, its directory checked first (`ZipGuard`).
     static func open(path: String) throws -> Archive {
+        try ZipGuard.check(file: path)
         do { return try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw openFailure(error, head: (try? FileSource(path: path).read(4)) ?? [])
         }
     }
 
+    /// An archive in memory, checked first: ZIPFoundation traps on an offset past the end of data
+    /// in memory (it does not on a file), so every offset it will seek to is checked here.
     static func open(bytes: [UInt8]) throws -> Archive {
+        try ZipGuard.check(bytes)
         do { return try Archive(data: Data(bytes), accessMode: .read) } catch {
             throw openFailure(error, head: Array(bytes.prefix(4)))
         }

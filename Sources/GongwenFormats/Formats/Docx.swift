@@ -5,17 +5,12 @@ import ZIPFoundation
 /// tabs and breaks kept, and the list numbers Word generates (`w:numPr`) rendered from
 /// `word/numbering.xml` as well as we can (decimal, Chinese counting, circled, letters, roman).
 enum DocxText {
-    static func isDocx(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) && HTMLText.find(Array("word/".utf8), in: Array(bytes.prefix(1 << 16)), from: 0) != nil
-    }
-
+    /// The text of a `.docx`; `unsupported-format` for a zip that is not a Word document. The zip
+    /// is checked before ZIPFoundation sees it (`ZipReading.open(bytes:)`).
     static func extract(_ bytes: [UInt8], limits: ZipLimits) throws -> String {
-        let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
-            throw BatchFailure(BatchErrorCode.unreadable, "not a readable .docx (zip): \(error)")
-        }
+        let archive = try ZipReading.open(bytes: bytes)
         guard let entry = archive["word/document.xml"] else {
-            throw BatchFailure(BatchErrorCode.unsupportedFormat, "zip without word/document.xml: not a Word document")
+            throw BatchFailure(BatchErrorCode.unsupportedFormat, "a zip archive without word/document.xml, not a Word document; convert archives with 'gongwen convert' (named .zip)")
         }
         let document = try ZipReading.read(entry, from: archive, limits: limits, name: "word/document.xml")
         var numbering = Numbering()
@@ -157,6 +152,8 @@ enum DocxText {
             var text = "%1."
             var start = 1
         }
+        /// The largest list start honoured.
+        static let maxStart = 1_000_000
         /// numId → abstractNumId.
         var nums: [String: String] = [:]
         /// abstractNumId → level → definition.
@@ -185,7 +182,10 @@ enum DocxText {
                     currentLevel = closing ? nil : attribute("w:ilvl", in: tag).flatMap { Int($0) }
                     if let a = currentAbstract, let l = currentLevel { abstract[a, default: [:]][l] = Level() }
                 case "w:start":
-                    if let a = currentAbstract, let l = currentLevel, let v = attribute("w:val", in: tag), let s = Int(v) { abstract[a]?[l]?.start = s }
+                    if let a = currentAbstract, let l = currentLevel, let v = attribute("w:val", in: tag), let s = Int(v) {
+                        // From the file: kept where a list could really start, so counting cannot overflow.
+                        abstract[a]?[l]?.start = min(max(s, 0), Self.maxStart)
+                    }
                 case "w:numFmt":
                     if let a = currentAbstract, let l = currentLevel, let v = attribute("w:val", in: tag) { abstract[a]?[l]?.format = v }
                 case "w:lvlText":
@@ -203,7 +203,7 @@ enum DocxText {
             var counts = counters[key] ?? [Int](repeating: 0, count: 9)
             guard level >= 0, level < counts.count else { return nil }
             let start = levels[level]?.start ?? 1
-            counts[level] = counts[level] == 0 ? start : counts[level] + 1
+            counts[level] = counts[level] == 0 ? start : min(counts[level] + 1, Self.maxStart * 2)
             for deeper in (level + 1)..<counts.count { counts[deeper] = 0 }
             counters[key] = counts
             let definition = levels[level] ?? Level()
@@ -240,7 +240,8 @@ enum DocxText {
         }
 
         static func letter(_ n: Int, base: UInt8) -> String {
-            guard n > 0 else { return String(n) }
+            // `aa`, `bbb` …: past a few rounds the label would grow with the count; digits instead.
+            guard n > 0, n <= 26 * 4 else { return String(n) }
             let k = (n - 1) % 26
             return String(repeating: String(UnicodeScalar(base + UInt8(k))), count: (n - 1) / 26 + 1)
         }

@@ -12,10 +12,13 @@ struct HTMLText: Sendable {
     var encoding: String
     /// Decoding findings (invalid bytes), to pass on to the document.
     var diagnostics: [Diagnostic]
+    /// Work done by the extraction (loop steps), for the scaling guards: it must grow linearly.
+    var steps = 0
 
-    /// Decodes the page (BOM, then `<meta charset>` / `http-equiv`, then detection) and extracts it.
-    static func extract(_ bytes: [UInt8]) -> HTMLText {
-        let decoded = decode(bytes)
+    /// Decodes the page (the forced encoding; else BOM, then `<meta charset>` / `http-equiv`, then
+    /// detection) and extracts it.
+    static func extract(_ bytes: [UInt8], forcedEncoding: String? = nil) -> HTMLText {
+        let decoded = forcedEncoding.map { SourceDecoder.decode(bytes, forcedEncoding: $0) } ?? decode(bytes)
         var result = extract(text: decoded.text)
         result.encoding = decoded.encoding
         result.diagnostics = decoded.diagnostics
@@ -81,6 +84,21 @@ struct HTMLText: Sendable {
         return nil
     }
 
+    /// `find` for a lowercase ASCII needle, ignoring the case of `hay`, without copying it.
+    static func findIgnoringCase(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, hay.count >= needle.count, from >= 0 else { return nil }
+        var i = from
+        while i <= hay.count - needle.count {
+            if (hay[i] >= 65 && hay[i] <= 90 ? hay[i] + 32 : hay[i]) == first {
+                var k = 1
+                while k < needle.count, hay[i + k] >= 65 && hay[i + k] <= 90 ? hay[i + k] + 32 == needle[k] : hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether bytes look like an HTML page (for inputs without an `.html` name).
     static func sniff(_ bytes: [UInt8]) -> Bool {
         var i = 0
@@ -90,6 +108,34 @@ struct HTMLText: Sendable {
         return head.starts(with: "<!doctype html".utf8) || head.starts(with: "<html".utf8)
             || (head.starts(with: "<!--".utf8) && find(Array("<html".utf8), in: head, from: 0) != nil)
     }
+
+    /// Inline tags in a file of any name (`<p>`, `<br />`, `</b>`, `<div class=…>`): at least two, in
+    /// the first 64 KiB. Plain notices do not write `<` before a tag name and `>` after it.
+    static func hasInlineTags(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(65536)
+        var found = 0
+        var i = sample.startIndex
+        while let lt = sample[i...].firstIndex(of: UInt8(ascii: "<")) {
+            var j = lt + 1
+            if j < sample.endIndex, sample[j] == UInt8(ascii: "/") { j += 1 }
+            let nameStart = j
+            while j < sample.endIndex, j - nameStart < 12, isLetter(sample[j]) || (sample[j] >= 49 && sample[j] <= 54) { j += 1 }
+            if j > nameStart, j < sample.endIndex, sample[j] == UInt8(ascii: ">") || sample[j] == 32 || sample[j] == UInt8(ascii: "/") {
+                let name = String(decoding: sample[nameStart..<j].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+                if inlineTagNames.contains(name) {
+                    found += 1
+                    if found >= 2 { return true }
+                }
+            }
+            i = lt + 1
+        }
+        return false
+    }
+
+    static let inlineTagNames: Set<String> = [
+        "p", "br", "b", "i", "u", "em", "strong", "div", "span", "font", "table", "tr", "td", "th", "li", "ul", "ol", "a",
+        "img", "h1", "h2", "h3", "h4", "h5", "h6", "center", "hr", "sup", "sub", "body", "head", "html", "title", "meta",
+    ]
 
     // MARK: - Extraction
 
@@ -127,18 +173,28 @@ struct HTMLText: Sendable {
         var blocks: [Block] = []
         var pre = 0
         var i = 0
+        var steps = 0
         out.reserve(n / 2)
+        // How many elements of each name are open: an end tag with none open costs nothing, however
+        // deep the stack (thousands of unmatched `</div>` over deep tag soup stay linear).
+        var openCount: [String: Int] = [:]
+        // Where the end tag of a skipped element (`</title>`) was found last, per name: the search
+        // never goes over the same bytes twice (many unclosed `<title>` stay linear).
+        var endTagAt: [String: Int] = [:]
+        var bodyAt: Int?
 
         func closeElement(_ name: String) {
-            guard let at = stack.lastIndex(where: { $0.name == name }) else { return }
+            guard openCount[name, default: 0] > 0, let at = stack.lastIndex(where: { steps += 1; return $0.name == name }) else { return }
             while stack.count > at {
                 let open = stack.removeLast()
+                openCount[open.name, default: 1] -= 1
                 let strong = open.name == "article" || open.name == "main" || open.hint
                 blocks.append(Block(start: open.start, end: out.count, strong: strong, isTitle: open.title))
             }
         }
 
         while i < n {
+            steps += 1
             let c = b[i]
             if c == UInt8(ascii: "<"), i + 1 < n {
                 let next = b[i + 1]
@@ -182,17 +238,28 @@ struct HTMLText: Sendable {
                     if skipTags.contains(name) {
                         // Skip to the matching end tag.
                         let endTag = Array("</\(name)".utf8)
-                        var m = i
                         var found = n
-                        while m < n {
-                            guard let lt = b[m...].firstIndex(of: UInt8(ascii: "<")) else { break }
-                            if lt + endTag.count <= n, b[lt..<(lt + endTag.count)].map({ $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }).elementsEqual(endTag) {
-                                found = lt
-                                break
+                        if let last = endTagAt[name], last >= i {
+                            found = last
+                        } else if endTagAt[name] != n {
+                            var m = i
+                            while m < n {
+                                steps += 1
+                                guard let lt = b[m...].firstIndex(of: UInt8(ascii: "<")) else { break }
+                                steps += lt - m
+                                if lt + endTag.count <= n, b[lt..<(lt + endTag.count)].map({ $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }).elementsEqual(endTag) {
+                                    found = lt
+                                    break
+                                }
+                                m = lt + 1
                             }
-                            m = lt + 1
+                            endTagAt[name] = found
                         }
-                        if name == "head", let body = find(Array("<body".utf8), in: b.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, from: i), body < found {
+                        if name == "head", bodyAt.map({ $0 < i }) ?? true {
+                            bodyAt = findIgnoringCase(Array("<body".utf8), in: b, from: i) ?? n
+                            steps += (bodyAt ?? n) - i
+                        }
+                        if name == "head", let body = bodyAt, body < found {
                             // HTML5: <body> closes an unclosed <head>.
                             i = body
                             continue
@@ -224,6 +291,7 @@ struct HTMLText: Sendable {
                         let hint = contentHint(attributes) || name == "article" || name == "main"
                         let title = headingTags.contains(name) || titleHint(attributes)
                         stack.append(Open(name: name, start: out.count, hint: hint && !title, title: title))
+                        openCount[name, default: 0] += 1
                     }
                     continue
                 }
@@ -251,8 +319,8 @@ struct HTMLText: Sendable {
                                 isTitle: open.title))
         }
         let (text, byteMap) = out.finish()
-        let main = mainContent(blocks: blocks, text: text, byteMap: byteMap)
-        return HTMLText(text: text, main: main, encoding: "UTF-8", diagnostics: [])
+        let main = mainContent(blocks: blocks, text: text, byteMap: byteMap, steps: &steps)
+        return HTMLText(text: text, main: main, encoding: "UTF-8", diagnostics: [], steps: steps + n)
     }
 
     private static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
@@ -293,7 +361,7 @@ struct HTMLText: Sendable {
 
     /// The element holding most of the page's Chinese text, narrowed to the innermost one that still
     /// holds most of it, widened back to a heading just before it.
-    private static func mainContent(blocks: [Block], text: String, byteMap: [Int]) -> Range<Int>? {
+    private static func mainContent(blocks: [Block], text: String, byteMap: [Int], steps: inout Int) -> Range<Int>? {
         // Han characters before each output byte offset, computed once over the boundaries.
         let scalars = Array(text.unicodeScalars)
         var hanPrefix = [Int](repeating: 0, count: scalars.count + 1)
@@ -315,15 +383,17 @@ struct HTMLText: Sendable {
         } else {
             guard let biggest = candidates.max(by: { han($0.range) < han($1.range) }) else { return nil }
             best = biggest
-            // Narrow: an inner element with nearly all of the text.
-            while true {
-                let inner = candidates.filter {
-                    $0.range != best.range && best.range.contains($0.range.lowerBound) && $0.range.upperBound <= best.range.upperBound
-                        && han($0.range) * 100 >= han(best.range) * 85
-                }
-                guard let next = inner.max(by: { han($0.range) < han($1.range) }) else { break }
-                best = next
+            // Narrow: an inner element with nearly all of the text, walking down the nesting tree
+            // (elements nest, so their ranges do): each step looks at one element's children only.
+            let tree = NestingTree(candidates.map(\.range), steps: &steps)
+            var node = tree.index(of: best.range)
+            while let at = node {
+                steps += tree.children[at].count + 1
+                guard let next = tree.children[at].max(by: { han(tree.ranges[$0]) < han(tree.ranges[$1]) }),
+                      han(tree.ranges[next]) * 100 >= han(tree.ranges[at]) * 85 else { break }
+                node = next
             }
+            if let node { best.range = tree.ranges[node] }
         }
         // The whole page is the best we found: nothing stands out.
         if han(best.range) * 100 >= total * 98 && best.range.count * 100 >= scalars.count * 95 { return nil }

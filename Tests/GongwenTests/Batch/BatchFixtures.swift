@@ -4,6 +4,7 @@ import ZIPFoundation
 @testable import Gongwen
 import GongwenTestSupport
 @testable import GongwenFormats
+import GongwenTestSupport
 
 /// Builds inputs as people have them, in a fresh temporary folder.
 struct BatchFixture {
@@ -153,7 +154,7 @@ struct BatchFixture {
         }
         try write("corpus/archives/bundle.zip", try Self.zip(members.map { ($0.name, $0.bytes) }))
         let tar = TarWriter.archive(members.map { ($0.name, $0.bytes) } + [(String(repeating: "长", count: 40) + ".txt", Array(Self.notice.utf8))])
-        try write("corpus/archives/bundle.tar.gz", try Gzip.compress(tar))
+        try write("corpus/archives/bundle.tar.gz", try GzipWriter.compress(tar))
         try write("corpus/archives/plain.tar", TarWriter.archive([("a.txt", Array(Self.notice.utf8))]))
         for m in members {
             expect["corpus/archives/bundle.zip!/" + m.name] = m.expect

@@ -59,11 +59,11 @@ import Testing
         #expect(r.stdout.filter { $0 == "\n" }.count == 1) // one line
     }
 
-    @Test func missingFileIsAOneLineErrorAndExit1() throws {
+    @Test func missingFileIsAOneLineUsageError() throws {
         let r = try run(["parse", "/nonexistent/notice.txt"])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "gongwen: no such file: /nonexistent/notice.txt\n")
+        #expect(r.stderr == "gongwen parse: /nonexistent/notice.txt: no such file\n")
     }
 
     @Test func usageErrorsExit2() throws {

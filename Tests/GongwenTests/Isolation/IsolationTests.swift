@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Gongwen
 @testable import GongwenFormats
+import GongwenTestSupport
 
 /// Worker processes: the same bytes as in-process conversion, and an input that traps, hangs or
 /// grows costs that input only (one error record), never the rest — not even the rest of its archive.
@@ -10,8 +11,8 @@ import Testing
         let fx = try BatchFixture()
         defer { fx.remove() }
         _ = try fx.buildCorpus()
-        try fx.write("corpus/gz/one.txt.gz", try Gzip.compress(Array(BatchFixture.notice.utf8)))
-        try fx.write("corpus/gz/two.gz", try Gzip.compress(TarWriter.archive([("a.txt", Array(BatchFixture.notice.utf8)), ("b.txt", [])])))
+        try fx.write("corpus/gz/one.txt.gz", try GzipWriter.compress(Array(BatchFixture.notice.utf8)))
+        try fx.write("corpus/gz/two.gz", try GzipWriter.compress(TarWriter.archive([("a.txt", Array(BatchFixture.notice.utf8)), ("b.txt", [])])))
         let inProcess = try BatchConverter(options: BatchOptions(jobs: 2, maxBytes: BatchFixture.maxBytes)).run(
             inputs: [fx.path("corpus")], output: .jsonl(fx.path("threads.jsonl")))
         let expected = try fx.read("threads.jsonl")
@@ -38,7 +39,7 @@ import Testing
         try fx.write("in/e-oom.txt", Array("grow: \(IsolationFixture.oom)\n".utf8))
         // In an archive, the members after the one that crashed or hung are still converted.
         try fx.write("in/f.zip", try BatchFixture.zip([("1.txt", notice), ("2.txt", crash), ("3.txt", notice), ("4.txt", hang), ("5.txt", notice)]))
-        try fx.write("in/g.tar.gz", try Gzip.compress(TarWriter.archive([("1.txt", crash), ("2.txt", notice), ("2.txt", crash), ("3.txt", notice)])))
+        try fx.write("in/g.tar.gz", try GzipWriter.compress(TarWriter.archive([("1.txt", crash), ("2.txt", notice), ("2.txt", crash), ("3.txt", notice)])))
         // The timeout leaves the memory growth time to reach the ceiling first on a loaded machine.
         let options = try IsolationFixture.options(jobs: 2, timeout: 4, maxMemory: 192 << 20)
         let summary = try BatchConverter(options: options).run(inputs: [fx.path("in")], output: .jsonl(fx.path("out.jsonl")))

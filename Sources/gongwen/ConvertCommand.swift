@@ -49,9 +49,6 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .customLong("resume-any-version"), help: "With --resume, keep lines written by another gongwen version.")
     var resumeAnyVersion = false
 
-    @Flag(name: .customLong("worker"), help: ArgumentHelp("Internal: run as a worker process.", visibility: .private))
-    var worker = false
-
     @Option(name: .customLong("max-bytes"), help: "Largest input in bytes, after decompression; suffixes K, M, G (default 64M).")
     var maxBytes: String = "64M"
 
@@ -74,7 +71,6 @@ struct ConvertCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
-        if worker { WorkerCommand.serve() }
         do {
             let summary = try convert()
             Self.say("\(summary)")

@@ -11,9 +11,8 @@ struct WorkerCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    /// How the supervisor starts a worker from this binary. `convert --worker` until `worker` is
-    /// registered as a subcommand in Gongwen.swift; then `["worker"]`.
-    static let arguments = ["convert", "--worker"]
+    /// How the supervisor starts a worker from this binary.
+    static let arguments = ["worker"]
 
     /// The command line of a worker: this executable (/proc/self/exe) and `arguments`.
     static func command() throws -> [String] {

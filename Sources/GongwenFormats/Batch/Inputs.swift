@@ -54,7 +54,7 @@ struct InputPlanner {
                                        errno == ELOOP ? "symbolic link loop" : "broken symbolic link"))
                     continue
                 }
-                throw BatchUsageError("no such file or folder: \(input)")
+                throw BatchUsageError(path: input, "no such file or folder")
             }
             let display = Self.trimmed(input)
             if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -211,12 +211,12 @@ struct ArchiveExpander {
                 if case .tarGz = kind { stream = try GzipSource(raw) } else { stream = raw }
                 try expandTar(TarReader(stream), display: display, mirror: mirror, depth: depth, emit: counting, skipped: { emitted += 1 })
             case .gzip:
-                let compressed: [UInt8]
+                // Streamed from a file: a 300 MB `.txt.gz` costs `--max-bytes` of memory, not its size.
+                let bytes: [UInt8]
                 switch source {
-                case .path(let p): compressed = try FileIO.read(p, limit: Int.max)
-                case .bytes(let b): compressed = b
+                case .path(let p): bytes = try Gzip.decompress(file: p, limit: maxBytes)
+                case .bytes(let b): bytes = try Gzip.decompress(b, limit: maxBytes)
                 }
-                let bytes = try Gzip.decompress(compressed, limit: maxBytes)
                 if bytes.count >= 262, bytes[257..<262].elementsEqual("ustar".utf8) {
                     try expandTar(TarReader(MemorySource(bytes)), display: display, mirror: mirror, depth: depth, emit: counting, skipped: { emitted += 1 })
                 } else {

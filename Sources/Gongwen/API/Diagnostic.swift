@@ -32,5 +32,6 @@ public enum DiagnosticCode {
     public static let dateInvalid = "date.invalid"
     public static let datePlaceholder = "date.placeholder"
     public static let dateUnresolved = "date.unresolved"
+    public static let dateWeekdayMismatch = "date.weekdayMismatch"
     public static let numberOverflow = "number.overflow"
 }

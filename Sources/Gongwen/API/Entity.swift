@@ -81,13 +81,16 @@ public struct DateValue: Sendable, Hashable, Codable {
     public var partOfDay: String?
     /// Set when the year or month came from context.
     public var inferred: DateInference?
+    /// The calendar era the year was written in, when not the Gregorian: `minguo` (民國, year + 1911).
+    public var era: String?
 
-    public init(date: String, precision: DatePrecision, time: String? = nil, partOfDay: String? = nil, inferred: DateInference? = nil) {
+    public init(date: String, precision: DatePrecision, time: String? = nil, partOfDay: String? = nil, inferred: DateInference? = nil, era: String? = nil) {
         self.date = date
         self.precision = precision
         self.time = time
         self.partOfDay = partOfDay
         self.inferred = inferred
+        self.era = era
     }
 }
 
@@ -100,13 +103,16 @@ public struct DateRangeValue: Sendable, Hashable, Codable {
     public var inferred: DateInference?
     /// For a relative or named period (`今年3月`, `第二季度`, `“十二五”期间`), what it was read as.
     public var period: String?
+    /// The calendar era the years were written in, when not the Gregorian: `minguo`.
+    public var era: String?
 
-    public init(start: String, end: String, precision: DatePrecision, inferred: DateInference? = nil, period: String? = nil) {
+    public init(start: String, end: String, precision: DatePrecision, inferred: DateInference? = nil, period: String? = nil, era: String? = nil) {
         self.start = start
         self.end = end
         self.precision = precision
         self.inferred = inferred
         self.period = period
+        self.era = era
     }
 }
 

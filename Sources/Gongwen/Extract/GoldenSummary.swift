@@ -13,10 +13,12 @@ extension EntityValue {
             if let x = v.time { parts.append("time=\(x)") }
             if let x = v.partOfDay { parts.append("partOfDay=\(x)") }
             if let x = inf(v.inferred) { parts.append(x) }
+            if let x = v.era { parts.append("era=\(x)") }
         case .dateRange(let v):
             parts = ["start=\(v.start)", "end=\(v.end)", "precision=\(v.precision.rawValue)"]
             if let x = inf(v.inferred) { parts.append(x) }
             if let x = v.period { parts.append("period=\(x)") }
+            if let x = v.era { parts.append("era=\(x)") }
         case .money(let v):
             parts = ["amount=\(v.amount)"]
             if let x = v.amountMax { parts.append("amountMax=\(x)") }

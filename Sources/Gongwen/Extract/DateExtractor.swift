@@ -136,7 +136,7 @@ struct DateExtractor: EntityExtractor {
                         ? resolver.resolveRelative(at: at, narrative: narrative, needMonth: true)
                         : resolver.resolvePartial(at: at)
                     guard let ch, !p.monthFromContext || ch.month != nil else {
-                        unresolved(p.range, "no year to resolve this date against", &result); continue
+                        unresolved(item.end == nil ? p.range : item.range, "no year to resolve this date against", &result); continue
                     }
                     y = ch.year
                     contextMonth = ch.month
@@ -191,7 +191,11 @@ struct DateExtractor: EntityExtractor {
             _ = lo2
             let precision = coarser(p.precision, end.precision)
             let s = truncate(lo, precision), f = truncate(hi2, precision)
-            guard (f.0, f.1 ?? 0, f.2 ?? 0) >= (s.0, s.1 ?? 0, s.2 ?? 0) else { continue }
+            guard (f.0, f.1 ?? 0, f.2 ?? 0) >= (s.0, s.1 ?? 0, s.2 ?? 0) else {
+                // Not a range after all: the start alone.
+                result.entities.append(FoundEntity(range: p.range, value: .date(DateValue(date: iso(lo.0, lo.1, lo.2), precision: p.precision, inferred: inferred, era: era))))
+                continue
+            }
             emitRange(item.range, s, f, precision, inferred, nil, era, &result)
         }
     }

@@ -152,7 +152,7 @@ struct DateScanner {
         if let d = DatePieces.day(t, at: j) {
             p.day = d.value; p.range = p.range.lowerBound..<d.end
         } else if let (d, de) = Numerals.smallInt(t, at: j, maxValue: 31) {
-            if DatePieces.connector(t, at: de).map({ DatePieces.day(t, at: $0) != nil }) == true && t.skipSpaces(de, limit: 1) == de {
+            if DatePieces.connector(t, at: de).map({ DatePieces.day(t, at: $0) != nil }) == true {
                 p.day = d; p.range = p.range.lowerBound..<de; p.dayBare = true   // 9月23-24日
             } else if case .explicit = p.year, !t.isDigit(j), d >= 1, !Scan.isIdeograph(t[de]) || t[de] == "日" {
                 p.day = d; p.range = p.range.lowerBound..<de  // 二零零四年八月十五
@@ -275,6 +275,12 @@ struct DateScanner {
         return a.precision == b.precision
     }
 
+    /// Two points with explicit years whose end comes before their start (no range).
+    func reversed(_ a: DatePoint, _ b: DatePoint) -> Bool {
+        guard case .explicit(let ya, _) = a.year, case .explicit(let yb, _) = b.year else { return false }
+        return (yb, b.month ?? 12) < (ya, a.month ?? 1)
+    }
+
     /// The item that starts at `i`, or nil.
     func item(at i: Int) -> DateItem? {
         if t.startsNumber(i), let r = bareRange(at: i, year: nil) { return r }
@@ -290,8 +296,12 @@ struct DateScanner {
             return r
         }
         if let k = DatePieces.connector(t, at: p.range.upperBound), !p.citesDocument {
-            let q = point(at: k, standaloneOK: true) ?? dayOnly(at: k)
-            if let q, rangeShape(p, q) {
+            var q = point(at: k, standaloneOK: true) ?? dayOnly(at: k)
+            // 民國93年至95年: the end's bare year is in the same era.
+            if q == nil, case .explicit(_, let era) = p.year, era != nil, let y = DatePieces.minguoYear(t, at: k) {
+                q = DatePoint(range: k..<y.end, year: .explicit(y.value, era: era))
+            }
+            if let q, rangeShape(p, q), !reversed(p, q) {
                 return DateItem(range: p.range.lowerBound..<q.range.upperBound, start: p, end: q)
             }
         }

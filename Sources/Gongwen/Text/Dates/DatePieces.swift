@@ -161,10 +161,10 @@ enum DatePieces {
         case "至", "到":
             if t[k + 1] == "今" { return nil }
             return t.skipSpaces(k + 1, limit: 1)
-        case "-", "~":
+        case "-", "~", "\u{2013}", "\u{2014}", "\u{2015}", "\u{FF0D}", "\u{FF5E}":
             if lead { return nil }
             var e = k + 1
-            if t[e] == "-" { e += 1 }
+            if t[e] == t[k] { e += 1 }
             return t.skipSpaces(e, limit: 1)
         default: return nil
         }

@@ -163,6 +163,8 @@ public struct PersonCountValue: Sendable, Hashable, Codable {
 
 public enum TitleCategory: String, Sendable, Hashable, Codable, CaseIterable {
     case regulation, normative, plan, speech, book, other
+    /// 请示, 报告, 函, 纪要 (会议纪要), 提案, 批复.
+    case request, report, letter, minutes, proposal, reply
 }
 
 public struct TitleValue: Sendable, Hashable, Codable {

@@ -188,11 +188,12 @@ public struct TitleValue: Sendable, Hashable, Codable {
 public struct DocumentNumberValue: Sendable, Hashable, Codable {
     /// 机关代字, e.g. `国办发`, `遂科技党组`.
     public var issuer: String
-    public var year: Int
+    /// Gregorian year; nil when the number does not say (a 民國 serial without the year convention).
+    public var year: Int?
     /// 发文顺序号.
     public var serial: Int
 
-    public init(issuer: String, year: Int, serial: Int) {
+    public init(issuer: String, year: Int?, serial: Int) {
         self.issuer = issuer
         self.year = year
         self.serial = serial

@@ -147,7 +147,7 @@ public enum GongwenJSON {
             w.strings("nested", v.nested)
         case .documentNumber(let v):
             w.key("issuer"); w.string(v.issuer)
-            w.key("year"); w.int(v.year)
+            w.member("year", v.year)
             w.key("serial"); w.int(v.serial)
         case .percentage(let v):
             w.key("value"); w.string(v.value)

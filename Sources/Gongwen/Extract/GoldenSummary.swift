@@ -37,7 +37,9 @@ extension EntityValue {
             parts = ["category=\(v.category.rawValue)"]
             if !v.nested.isEmpty { parts.append("nested=\(v.nested.joined(separator: "|"))") }
         case .documentNumber(let v):
-            parts = ["issuer=\(v.issuer)", "year=\(v.year)", "serial=\(v.serial)"]
+            parts = ["issuer=\(v.issuer)"]
+            if let y = v.year { parts.append("year=\(y)") }
+            parts.append("serial=\(v.serial)")
         case .percentage(let v):
             parts = ["value=\(v.value)", "unit=\(v.unit)"]
         case .phone(let v):

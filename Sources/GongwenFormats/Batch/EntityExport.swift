@@ -145,7 +145,7 @@ public enum EntityExport {
             set("title", v.title); set("category", v.category.rawValue); set("key", v.key)
             out["nested"] = render(v.nested)
         case .documentNumber(let v):
-            set("issuer", v.issuer); set("year", String(v.year)); set("serial", String(v.serial))
+            set("issuer", v.issuer); set("year", v.year.map(String.init)); set("serial", String(v.serial))
         case .percentage(let v):
             set("value", v.value); set("unit", v.unit)
         case .phone(let v):

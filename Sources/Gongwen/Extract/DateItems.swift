@@ -77,6 +77,8 @@ struct DateScanner {
     ]
     static let jidu = W("季度"), shangbannian = W("上半年"), xiabannian = W("下半年")
     static let qijian: [[Unicode.Scalar]] = ["期间", "时期"].map(W)
+    /// Festival and holiday names a bare year may stand before (`2017春节`).
+    static let festivals: [[Unicode.Scalar]] = ["春节", "元旦", "国庆", "清明", "端午", "中秋", "劳动节", "五一", "寒假", "暑假", "春節", "國慶"].map(W)
     /// Words that make the year after them a target, not the time the text narrates.
     static let forecastWords: [[Unicode.Scalar]] = ["预计", "力争", "争取", "确保", "预期", "有望", "计划", "预测", "到"].map(W)
 
@@ -222,6 +224,10 @@ struct DateScanner {
             return p
         }
         if t.startsNumber(i) {
+            // 2017春节: a year before a festival name, without 年.
+            if let (v, e) = Numerals.digits(t, at: i, min: 4, max: 4), v >= 1800, v <= 2199, t.longest(DateScanner.festivals, at: e) > 0 {
+                return DatePoint(range: i..<e, year: .explicit(v, era: nil))
+            }
             if let y = DatePieces.gregorianYear(t, at: i) {
                 var p = DatePoint(range: i..<y.end, year: .explicit(y.value, era: nil))
                 afterYear(&p, at: y.end, fiscal: y.fiscal)
@@ -295,7 +301,10 @@ struct DateScanner {
             r.range = p.range.lowerBound..<r.range.upperBound
             return r
         }
-        if let k = DatePieces.connector(t, at: p.range.upperBound), !p.citesDocument {
+        // 2021年9月19日(星期日)至9月21日: a weekday may stand between the start and the connector.
+        var afterStart = p.range.upperBound
+        if p.day != nil, let (_, wr) = DatePieces.weekday(t, at: afterStart), DatePieces.connector(t, at: wr.upperBound) != nil { afterStart = wr.upperBound }
+        if let k = DatePieces.connector(t, at: afterStart), !p.citesDocument {
             var q = point(at: k, standaloneOK: true) ?? dayOnly(at: k)
             // 民國93年至95年: the end's bare year is in the same era.
             if q == nil, case .explicit(_, let era) = p.year, era != nil, let y = DatePieces.minguoYear(t, at: k) {

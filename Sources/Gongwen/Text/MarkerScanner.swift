@@ -92,8 +92,10 @@ enum MarkerScanner {
         default: return nil
         }
         // 第十二條之一
-        if style == .article && inserted == nil && j + 1 < end && s[j] == "之", let (sub, e) = number(s, from: j + 1, end: end, maxChinese: 3) {
-            inserted = sub; j = e
+        if style == .article && inserted == nil && j + 1 < end && s[j] == "之" {
+            var e = j + 1
+            while e < end && e - j <= 3 && ScalarClass.isChineseNumeral(s[e]) { e += 1 }
+            if let sub = ScalarClass.smallChineseNumber(s, (j + 1)..<e), sub > 0 { inserted = sub; j = e }
         }
         if j < end && (s[j] == ":" || s[j] == "、") { j += 1 }
         return MarkerMatch(style: style, ordinal: ordinal, range: start..<j, inserted: inserted)

@@ -188,6 +188,8 @@ import Testing
         .init(line: "第 3 章 罰則", marker: "第 3 章", style: .chapter, ordinal: 3, heading: "罰則"),
         .init(line: "第五條之二 前條規定於本條準用之。", marker: "第五條之二", style: .article, ordinal: 5, heading: "前條規定於本條準用之"),
         .init(line: "第 100 條 本細則自發布日施行。", marker: "第 100 條", style: .article, ordinal: 100, heading: "本細則自發布日施行"),
+        // The marker alone on its line, the text on the next.
+        .init(line: "第五條之一\n因有罪判決確定所生之既成效果，不受影響。", marker: "第五條之一", style: .article, ordinal: 5, heading: "因有罪判決確定所生之既成效果，不受影響"),
     ]
 
     @Test(arguments: taiwanCases)

@@ -112,6 +112,14 @@ struct ExtractDateGrammarTests {
         // Negative: a reversed range is no range.
         ("2020年6月至2019年3月", ["2020年6月|date=2020-06 precision=month", "2019年3月|date=2019-03 precision=month"]),
         ("至今", []),
+        // A weekday between the start and the connector stays inside the range.
+        ("2021年9月19日(星期日)至9月21日", ["2021年9月19日(星期日)至9月21日|start=2021-09-19 end=2021-09-21 precision=day"]),
+        // A year before a festival name, without 年, is a year (and evidence).
+        ("2017春节,1月28日至2月10日放假", [
+            "2017|date=2017 precision=year",
+            "1月28日至2月10日|start=2017-01-28 end=2017-02-10 precision=day inferred=year@2017/previousDate"]),
+        ("2017年度预算", ["2017年度|date=2017 precision=year"]),
+        ("编号2017春", []),
     ]
 
     @Test(arguments: ranges)

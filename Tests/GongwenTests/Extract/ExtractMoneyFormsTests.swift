@@ -7,6 +7,7 @@ struct ExtractMoneyFormsTests {
     static let currencies: [(String, [String])] = [
         ("港币2960元", ["港币2960元|amount=2960 currency=HKD"]),
         ("新台币500元", ["新台币500元|amount=500 currency=TWD"]),
+        ("科新臺幣十萬元以下罰金", ["新臺幣十萬元|amount=100000 currency=TWD"]),
         ("300澳门元", ["300澳门元|amount=300 currency=MOP"]),
         ("人民币5美元", ["5美元|amount=5 currency=USD"]),
         ("3万元欧元", ["3万元欧元|amount=30000 currency=EUR"]),

@@ -18,6 +18,8 @@ struct ExtractMoneyFormsTests {
         ("US$30", ["US$30|amount=30 currency=USD"]),
         ("HK$200", ["HK$200|amount=200 currency=HKD"]),
         ("$5", ["$5|amount=5 currency=USD"]),
+        ("NT$5", ["NT$5|amount=5 currency=TWD"]),
+        ("€5和£3", ["€5|amount=5 currency=EUR", "£3|amount=3 currency=GBP"]),
         ("欧元1000", ["欧元1000|amount=1000 currency=EUR"]),
         // Negatives: a currency word with no number; a number with none.
         ("以美元计价", []),

@@ -120,12 +120,14 @@ public enum GongwenJSON {
             w.member("time", v.time)
             w.member("partOfDay", v.partOfDay)
             inference(&w, v.inferred)
+            w.member("era", v.era)
         case .dateRange(let v):
             w.key("start"); w.string(v.start)
             w.key("end"); w.string(v.end)
             w.key("precision"); w.string(v.precision.rawValue)
             inference(&w, v.inferred)
             w.member("period", v.period)
+            w.member("era", v.era)
         case .money(let v):
             w.key("amount"); w.string(v.amount)
             w.member("amountMax", v.amountMax)

@@ -102,8 +102,9 @@ enum LineRoles {
         var i = r.lowerBound
         if let p = wordAt(s, r, datelinePrefixes) { i += p.count }
         while i < r.upperBound && ScalarClass.isSpace(s[i]) { i += 1 }
+        guard i < r.upperBound, ScalarClass.isDigit(s[i]) else { return false }
         let t = Scan(Array(s[i..<r.upperBound]))
-        guard t.isDigit(0), let end = dateAndTime(t) else { return false }
+        guard let end = dateAndTime(t) else { return false }
         return end == t.n || (t[end] == "来" && t[end + 1] == "源")
     }
 
@@ -150,6 +151,7 @@ enum LineRoles {
         var lo = r.lowerBound, hi = r.upperBound
         while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
         while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        guard lo < hi, s[hi - 1] == "日" else { return false }
         guard let (_, e) = DateForms.written(Scan(Array(s[lo..<hi])), at: 0) else { return false }
         return e == hi - lo
     }

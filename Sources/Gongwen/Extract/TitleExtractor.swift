@@ -36,9 +36,9 @@ struct TitleExtractor: EntityExtractor {
             }
             guard closed, j > i + 1 else { i += 1; continue }
             let title = TitleExtractor.clean(t, (i + 1)..<j)
-            let key = TitleExtractor.key(t, (i + 1)..<j)
-            let value = TitleValue(title: title, category: TitleExtractor.category(of: ScriptFold.fold(Array(title.unicodeScalars))),
-                                   key: key, nested: nested)
+            let folded = ScriptFold.fold(Array(t.s[(i + 1)..<j]))
+            let value = TitleValue(title: title, category: TitleExtractor.category(of: folded.filter { $0 != "\n" }),
+                                   key: TitleExtractor.key(folded), nested: nested)
             result.entities.append(FoundEntity(range: i..<(j + 1), value: .title(value)))
             i = j + 1
         }
@@ -54,10 +54,10 @@ struct TitleExtractor: EntityExtractor {
 
     /// The title folded for counting across documents: width and Traditional→Simplified folded
     /// (`《國家賠償法》` and `《国家赔偿法》` share a key), inner brackets, quotes and white space dropped.
-    static func key(_ t: Scan, _ r: Range<Int>) -> String {
+    static func key(_ folded: [Unicode.Scalar]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(r.count * 3)
-        for c in ScriptFold.fold(Array(t.s[max(0, r.lowerBound)..<min(t.n, r.upperBound)])) {
+        out.reserveCapacity(folded.count * 3)
+        for c in folded {
             switch c {
             case "\n", " ", "\t", "〈", "〉", "<", ">", "《", "》", "“", "”", "\"", "‘", "’", "'", "\u{3000}": continue
             default: ScalarText.appendUTF8(c, to: &out)

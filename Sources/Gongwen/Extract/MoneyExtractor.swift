@@ -58,9 +58,14 @@ struct MoneyExtractor {
         var code: String?
         var len = 0
         for (w, cc) in MoneyExtractor.currencies where w.count > len && t.has(w, at: j) { len = w.count; code = cc }
-        // Spoken yuan: `十块三毛`, `5块钱` (not `三块牌子`).
-        if code == nil && t[j] == "块" && qualifier == nil && (t[j + 1] == "钱" || MoneyExtractor.spokenFraction(t, at: j + 1) != nil) {
+        // Spoken yuan: `十块三毛`, `5块钱`, `2000多块` at a clause end (not `三块牌子`, `一块儿`).
+        if code == nil && t[j] == "块" && (t[j + 1] == "钱" || (qualifier == nil && MoneyExtractor.spokenFraction(t, at: j + 1) != nil)
+                                          || (qualifier != nil && isClauseBreak(t[j + 1]))) {
             code = "CNY"; len = 1
+        }
+        // `50美分`: cents alone.
+        if code == nil && qualifier == nil && power == 0 && t.has(MoneyExtractor.meifen, at: j) {
+            return (ExactDecimal(significand: value.significand, scale: value.scale + 2).reduced(), overflow, "USD", nil, j + 2, 0)
         }
         // `2分钱`, `5毛钱`, `5角钱`: fractions of a yuan alone.
         if code == nil && qualifier == nil && power == 0 && t[j + 1] == "钱" && (t[j] == "分" || t[j] == "毛" || t[j] == "角") {

@@ -41,6 +41,9 @@ struct ExtractMoneyFormsTests {
         ("5毛钱", ["5毛钱|amount=0.5 currency=CNY"]),
         ("5块钱", ["5块钱|amount=5 currency=CNY"]),
         ("三块五毛钱", ["三块五毛钱|amount=3.5 currency=CNY"]),
+        ("每人2000多块,", ["2000多块|amount=2000 currency=CNY approximate qualifier=多"]),
+        ("50美分", ["50美分|amount=0.5 currency=USD"]),
+        ("十多块地", []),
         ("3元5角2分", ["3元5角2分|amount=3.52 currency=CNY"]),
         ("八元零五分", ["八元零五分|amount=8.05 currency=CNY"]),
         // Negatives: 块 and 分 and 毛 that are not money.

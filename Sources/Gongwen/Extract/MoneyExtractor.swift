@@ -13,6 +13,9 @@ struct MoneyExtractor {
         (W("美圆"), "USD"), (W("日币"), "JPY"), (W("台币"), "TWD"), (W("新台幣"), "TWD"), (W("新臺幣"), "TWD"), (W("臺幣"), "TWD"), (W("韩币"), "KRW"),
         (W("加币"), "CAD"), (W("澳币"), "AUD"), (W("卢比"), "INR"), (W("越南盾"), "VND"), (W("港圆"), "HKD"),
         (W("欧圆"), "EUR"), (W("瑞郎"), "CHF"), (W("澳门圆"), "MOP"),
+        (W("印度卢比"), "INR"), (W("俄罗斯卢布"), "RUB"), (W("新西兰元"), "NZD"), (W("林吉特"), "MYR"), (W("马来西亚林吉特"), "MYR"),
+        (W("菲律宾比索"), "PHP"), (W("墨西哥比索"), "MXN"), (W("巴西雷亚尔"), "BRL"), (W("南非兰特"), "ZAR"), (W("瑞典克朗"), "SEK"),
+        (W("丹麦克朗"), "DKK"), (W("挪威克朗"), "NOK"), (W("印尼盾"), "IDR"),
     ]
     /// Currency words that name a currency (not the generic `元`/`圆`): before a number they set it
     /// (`港币2960元`), after a generic `元` they override it (`9000元日币`).

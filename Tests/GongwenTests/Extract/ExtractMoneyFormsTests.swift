@@ -21,6 +21,8 @@ struct ExtractMoneyFormsTests {
         ("NT$5", ["NT$5|amount=5 currency=TWD"]),
         ("€5和£3", ["€5|amount=5 currency=EUR", "£3|amount=3 currency=GBP"]),
         ("欧元1000", ["欧元1000|amount=1000 currency=EUR"]),
+        ("100印度卢比", ["100印度卢比|amount=100 currency=INR"]),
+        ("筹资数十万元", ["数十万元|amount=100000 currency=CNY approximate qualifier=数"]),
         // Negatives: a currency word with no number; a number with none.
         ("以美元计价", []),
         ("港币汇率", []),

@@ -184,11 +184,11 @@ struct DateExtractor: EntityExtractor {
             }
             var end = e
             if end.month == nil && end.period == nil && !end.monthFromContext { end.month = hi.1 } // 18日 of 5月14日-18日
-            guard var (lo2, hi2) = end.bounds(year: ey, contextMonth: hi.1) else { invalid(item.range, inferred != nil, &result); continue }
+            // The last day of the range; a range written without its end year rolls over (12月28日至1月3日).
+            guard var hi2 = end.bounds(year: ey, contextMonth: hi.1)?.1 else { invalid(item.range, inferred != nil, &result); continue }
             if rolls && (hi2.0, hi2.1 ?? 0, hi2.2 ?? 0) < (lo.0, lo.1 ?? 0, lo.2 ?? 0), let b = end.bounds(year: ey + 1, contextMonth: hi.1) {
-                (lo2, hi2) = b
+                hi2 = b.1
             }
-            _ = lo2
             let precision = coarser(p.precision, end.precision)
             let s = truncate(lo, precision), f = truncate(hi2, precision)
             guard (f.0, f.1 ?? 0, f.2 ?? 0) >= (s.0, s.1 ?? 0, s.2 ?? 0) else {

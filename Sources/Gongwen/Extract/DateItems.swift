@@ -243,7 +243,7 @@ struct DateScanner {
             if monthAndDay(&p, at: i) {
                 // A Chinese month alone after an ideograph: `统一月报` is not January.
                 if p.day == nil && p.period == nil && !t.isDigit(i) && Scan.isIdeograph(t[i - 1]) {
-                    switch t[i - 1] { case "于", "在", "至", "到", "从", "自", "年", "至", "和", "及", "、": break; default: return nil }
+                    switch t[i - 1] { case "于", "在", "至", "到", "从", "自", "年", "和", "及", "、": break; default: return nil }
                 }
                 return p
             }
@@ -319,7 +319,6 @@ struct DateScanner {
         if p.day != nil && p.period == nil {
             var k = p.range.upperBound
             if let (wd, wr) = DatePieces.weekday(t, at: k) { item.weekday = wd; item.weekdayRange = wr; k = wr.upperBound }
-            let afterDay = k
             k = t.skipSpaces(k, limit: 2)
             var pod: String?
             if let (name, e) = DatePieces.partOfDay(t, at: k) { pod = name; k = e }
@@ -329,7 +328,6 @@ struct DateScanner {
             } else if pod != nil {
                 item.partOfDay = pod; item.range = p.range.lowerBound..<k
             }
-            _ = afterDay
         }
         return item
     }

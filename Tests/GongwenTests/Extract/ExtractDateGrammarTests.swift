@@ -206,4 +206,26 @@ struct ExtractDateGrammarTests {
     func numericForms(_ text: String, _ expected: [String]) {
         #expect(Self.dates(text, nil) == expected)
     }
+
+    /// The anchor finder and the dateline test read dates with the same grammar (through the pipeline).
+    static let anchored: [(String, [String])] = [
+        ("关于报送材料的通知\n\n各单位：\n\n请于3月1日前报送。\n\n某局\n中華民國九十五年七月一日\n",
+         ["3月1日|date=2006-03-01 precision=day inferred=year@2006-07-01/signatureDate",
+          "中華民國九十五年七月一日|date=2006-07-01 precision=day era=minguo"]),
+        ("关于报送材料的通知\n\n各单位：\n\n请于3月1日前报送。\n\n某局\n二〇二一年一月二十五日\n",
+         ["3月1日|date=2021-03-01 precision=day inferred=year@2021-01-25/signatureDate",
+          "二〇二一年一月二十五日|date=2021-01-25 precision=day"]),
+        ("发布时间:2016年5月19日 10:30\n\n5月11日下午召开会议。\n",
+         ["2016年5月19日 10:30|date=2016-05-19 precision=day time=10:30",
+          "5月11日下午|date=2016-05-11 precision=day partOfDay=afternoon inferred=year@2016-05-19/dateline"]),
+        ("2016-05-19T10:30:00\n\n5月11日召开会议。\n",
+         ["2016-05-19T10:30:00|date=2016-05-19 precision=day time=10:30",
+          "5月11日|date=2016-05-11 precision=day inferred=year@2016-05-19/dateline"]),
+    ]
+
+    @Test(arguments: anchored)
+    func anchorThroughThePipeline(_ text: String, _ expected: [String]) {
+        let doc = GongwenParser().parse(text)
+        #expect(doc.entities.filter { $0.kind == .date || $0.kind == .dateRange }.map { "\($0.text)|\($0.value.goldenSummary)" } == expected)
+    }
 }

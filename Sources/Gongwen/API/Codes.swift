@@ -31,12 +31,14 @@ public struct DiagnosticCode: CodeList {
     public static let dateInvalid: DiagnosticCode = "date.invalid"
     public static let datePlaceholder: DiagnosticCode = "date.placeholder"
     public static let dateUnresolved: DiagnosticCode = "date.unresolved"
+    /// A weekday written beside a date that matches no year near the resolved one.
+    public static let dateWeekdayMismatch: DiagnosticCode = "date.weekdayMismatch"
     public static let numberOverflow: DiagnosticCode = "number.overflow"
 
     /// Every code this version emits, for the docs and the strict schema.
     public static let known: [DiagnosticCode] = [
         .decodeInvalidBytes, .decodeLowConfidence, .numberingGap, .numberingRepeated, .numberingDisorder,
-        .outlineMissingLevel, .placeholder, .dateInvalid, .datePlaceholder, .dateUnresolved, .numberOverflow,
+        .outlineMissingLevel, .placeholder, .dateInvalid, .datePlaceholder, .dateUnresolved, .dateWeekdayMismatch, .numberOverflow,
     ]
 }
 

@@ -117,7 +117,16 @@ public struct PartialDate: Sendable, Hashable, Comparable, TextCodable {
 
 /// Part of the day written beside a date (`下午`).
 public enum PartOfDay: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 凌晨.
+    case earlyMorning
     case morning, noon, afternoon, evening
+}
+
+/// The calendar a date was written in, when it is not the Gregorian one: its year is converted
+/// (民國93年 → 2004) and the era kept so that the source can be read back.
+public enum CalendarEra: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The Republic of China (民國) calendar: year 1 is 1912.
+    case minguo
 }
 
 /// A part of a date that came from context rather than from the text.
@@ -135,6 +144,10 @@ public enum DateAnchorKind: String, Sendable, Hashable, Codable, CaseIterable {
     case previousDate
     /// `ParseOptions.anchorDate`, given by the caller.
     case option
+    /// The nearest explicit date or year after it, when nothing before it resolves it.
+    case nextDate
+    /// The weekday written beside it (`2月7日（星期日）`) picked the year.
+    case weekday
 }
 
 /// What a date took from its context, and from where.
@@ -165,8 +178,10 @@ public struct DateValue: Sendable, Hashable, Codable {
     public var partOfDay: PartOfDay?
     /// Set when the year or month came from context.
     public var inferred: DateInference?
+    /// Set when the text wrote the date in another calendar (`中華民國六十年五月一日`).
+    public var era: CalendarEra?
 
-    public init(date: PartialDate, time: String? = nil, partOfDay: PartOfDay? = nil, inferred: DateInference? = nil) {
+    public init(date: PartialDate, time: String? = nil, partOfDay: PartOfDay? = nil, inferred: DateInference? = nil, era: CalendarEra? = nil) {
         self.date = date
         self.precision = date.precision
         self.firstDay = date.firstDay
@@ -174,6 +189,7 @@ public struct DateValue: Sendable, Hashable, Codable {
         self.time = time
         self.partOfDay = partOfDay
         self.inferred = inferred
+        self.era = era
     }
 }
 
@@ -190,8 +206,11 @@ public struct DateRangeValue: Sendable, Hashable, Codable {
     public var inferred: DateInference?
     /// For a relative or named period (`今年初`, `第二季度`, `“十二五”期间`), what it was read as.
     public var period: DatePeriod?
+    /// Set when the text wrote the range in another calendar.
+    public var era: CalendarEra?
 
-    public init(start: PartialDate, end: PartialDate, precision: DatePrecision, inferred: DateInference? = nil, period: DatePeriod? = nil) {
+    public init(start: PartialDate, end: PartialDate, precision: DatePrecision, inferred: DateInference? = nil, period: DatePeriod? = nil,
+                era: CalendarEra? = nil) {
         self.start = start
         self.end = end
         self.precision = precision
@@ -199,12 +218,14 @@ public struct DateRangeValue: Sendable, Hashable, Codable {
         self.lastDay = end.lastDay
         self.inferred = inferred
         self.period = period
+        self.era = era
     }
 }
 
 /// The word that makes a quantity approximate.
 public enum ApproximationQualifier: String, Sendable, Hashable, Codable, CaseIterable {
     case yu = "余", duo = "多", jin = "近", yue = "约", zuoyou = "左右", yishang = "以上"
+    case chao = "超", chaoguo = "超过", yi = "逾", shu = "数"
 }
 
 /// An amount of money (`548.74万元`, `人民币伍拾万元整`), exact, in units of its currency.
@@ -231,13 +252,17 @@ public struct MoneyValue: Sendable, Hashable, Codable {
 
 /// What a count of people counts.
 public enum PersonUnit: String, Sendable, Hashable, Codable, CaseIterable {
-    case person = "人", personTime = "人次", ming = "名"
+    case person = "人", personTime = "人次", ming = "名", wei = "位"
 }
 
 /// Who the people counted are.
 public enum PersonRole: String, Sendable, Hashable, Codable, CaseIterable {
-    /// People who attended (参加, 出席, 参会, 与会, 列席, 到会).
+    /// People who attended (参加, 出席, 实到, 参会, 与会, 列席, 到会).
     case attendance
+    /// People expected to attend (应出席, 应到).
+    case expected
+    /// People absent (缺席, 请假).
+    case absent
 }
 
 /// A count of people (`共43人参加`, `57人次`).
@@ -262,7 +287,20 @@ public struct PersonCountValue: Sendable, Hashable, Codable {
 
 /// What kind of document a cited title names, from its last word (`条例` → regulation).
 public enum TitleCategory: String, Sendable, Hashable, Codable, CaseIterable {
-    case regulation, normative, plan, speech, book, other
+    case regulation, normative, plan, speech, book
+    /// 请示.
+    case request
+    /// 报告.
+    case report
+    /// 函.
+    case letter
+    /// 纪要.
+    case minutes
+    /// 提案.
+    case proposal
+    /// 批复.
+    case reply
+    case other
 }
 
 /// A cited title in 《…》.

@@ -96,22 +96,29 @@ enum LineRoles {
     static let breadcrumbStarts = makeWords(["首页", "当前位置", "您的位置", "您现在的位置", "网站首页"])
 
     /// A line that is only a date and time (`19.05.2016  11:24`, `2016-05-19 10:00`,
-    /// `发布时间:2016年5月19日`), possibly with a source after it.
+    /// `发布时间:2016年5月19日`), possibly with a source after it. Read with the shared date grammar.
     static func isDateline(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard r.count <= 60 else { return false }
         var i = r.lowerBound
         if let p = wordAt(s, r, datelinePrefixes) { i += p.count }
-        var digits = 0, separators = 0
-        while i < r.upperBound {
-            let c = s[i]
-            if ScalarClass.isDigit(c) { digits += 1 }
-            else if c == "." || c == "-" || c == "/" || c == ":" || c == "年" || c == "月" || c == "日" { separators += 1 }
-            else if ScalarClass.isSpace(c) {}
-            else if c == "来" && i + 2 < r.upperBound && s[i + 1] == "源" { break }
-            else { return false }
-            i += 1
-        }
-        return digits >= 6 && separators >= 2
+        while i < r.upperBound && ScalarClass.isSpace(s[i]) { i += 1 }
+        guard i < r.upperBound, ScalarClass.isDigit(s[i]) else { return false }
+        let t = Scan(Array(s[i..<r.upperBound]))
+        guard let end = dateAndTime(t) else { return false }
+        return end == t.n || (t[end] == "来" && t[end + 1] == "源")
+    }
+
+    /// A date (numeric, or `Y年M月D日` in digits) at the start of `t`, with a clock time after it,
+    /// and trailing spaces: where that ends.
+    private static func dateAndTime(_ t: Scan) -> Int? {
+        var k: Int
+        if let n = DateForms.numeric(t, at: 0), !n.invalid { k = n.end }
+        else if let (_, e) = DateForms.written(t, at: 0) {
+            k = e
+            if let (_, ce) = DatePieces.clock(t, at: t.skipSpaces(k, limit: 2), partOfDay: nil) { k = ce }
+        } else { return nil }
+        while k < t.n && ScalarClass.isSpace(t[k]) { k += 1 }
+        return k
     }
 
     static let datelinePrefixes = makeWords(["发布时间:", "发布日期:", "时间:", "日期:", "更新时间:", "发文日期:", "成文日期:"])
@@ -137,19 +144,16 @@ enum LineRoles {
         return i == r.upperBound || startsWithAny(s, i..<r.upperBound, signerPrefixes)
     }
 
-    /// A line that is only a date, as in a signature block: `2021年1月25日`, `二〇二一年一月二十五日`.
+    /// A line that is only a date, as in a signature block: `2021年1月25日`, `二〇二一年一月二十五日`,
+    /// `中華民國九十五年七月一日`.
     static func isDateOnly(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard r.count <= 20 else { return false }
-        var i = r.lowerBound
-        var parts = 0
-        for unit in ["年", "月", "日"] as [Unicode.Scalar] {
-            let start = i
-            while i < r.upperBound && s[i] != unit && (ScalarClass.isDigit(s[i]) || ScalarClass.isChineseNumeral(s[i]) || ScalarClass.isSpace(s[i])) { i += 1 }
-            guard i < r.upperBound, s[i] == unit, i > start else { return false }
-            i += 1
-            parts += 1
-        }
-        return i == r.upperBound && parts == 3
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
+        while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        guard lo < hi, s[hi - 1] == "日" else { return false }
+        guard let (_, e) = DateForms.written(Scan(Array(s[lo..<hi])), at: 0) else { return false }
+        return e == hi - lo
     }
 
     /// Has sentence punctuation inside (not a title, caption or signatory).

@@ -86,48 +86,22 @@ struct SectionIndex {
     }
 }
 
-/// The document's own date, from its signature date (成文日期) or, failing that, its dateline.
+/// The document's own date, from its signature date (成文日期) or, failing that, its dateline,
+/// read with the shared date grammar (`DateForms.firstFullDate`).
 enum DocumentAnchor {
     static func find(_ s: [Unicode.Scalar], _ blocks: [Block]) -> DateAnchor? {
         var dateline: DateAnchor?
         for b in blocks {
             switch b.role {
             case .field(.signatureDate)?:
-                if let d = date(s, b.content) { return DateAnchor(date: d, kind: "signatureDate") }
+                if let (d, _) = DateForms.firstFullDate(s, b.content) {
+                    return DateAnchor(date: d, kind: "signatureDate", closingStart: b.range.lowerBound, block: b.range)
+                }
             case .field(.dateline)?:
-                if dateline == nil, let d = date(s, b.content) { dateline = DateAnchor(date: d, kind: "dateline") }
+                if dateline == nil, let (d, _) = DateForms.firstFullDate(s, b.content) { dateline = DateAnchor(date: d, kind: "dateline", block: b.range) }
             default: continue
             }
         }
         return dateline
-    }
-
-    /// Reads `19.05.2016 11:24` (day first), `2016-05-19`, `2016年5月19日`, `二〇二一年一月二十五日`.
-    static func date(_ s: [Unicode.Scalar], _ r: Range<Int>) -> CalendarDate? {
-        var numbers: [Int] = []
-        var i = r.lowerBound
-        while i < r.upperBound && numbers.count < 3 {
-            if ScalarClass.isDigit(s[i]) {
-                var j = i
-                while j < r.upperBound && ScalarClass.isDigit(s[j]) { j += 1 }
-                guard let v = ScalarClass.arabicNumber(s, i..<j) else { return nil }
-                numbers.append(v)
-                i = j
-            } else if ScalarClass.isChineseNumeral(s[i]) {
-                var j = i
-                while j < r.upperBound && ScalarClass.isChineseNumeral(s[j]) { j += 1 }
-                guard let v = ScalarClass.smallChineseNumber(s, i..<j) else { return nil }
-                numbers.append(v)
-                i = j
-            } else {
-                i += 1
-            }
-        }
-        guard numbers.count == 3 else { return nil }
-        let d: CalendarDate
-        if numbers[0] >= 1000 { d = CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]) }
-        else if numbers[2] >= 1000 { d = CalendarDate(year: numbers[2], month: numbers[1], day: numbers[0]) }
-        else { return nil }
-        return d.isValid ? d : nil
     }
 }

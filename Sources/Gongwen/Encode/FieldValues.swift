@@ -97,9 +97,9 @@ extension EntityValue {
         let d = PartialDate(year: 2016, month: 5, day: 11)
         let inferred = DateInference(fields: [.year], from: PartialDate(year: 2016, month: 5, day: 19), anchor: .dateline)
         return [
-            .date(DateValue(date: d, time: "11:24", partOfDay: .afternoon, inferred: inferred)),
+            .date(DateValue(date: d, time: "11:24", partOfDay: .afternoon, inferred: inferred, era: .minguo)),
             .dateRange(DateRangeValue(start: d, end: PartialDate(year: 2016, month: 5, day: 18), precision: .day,
-                                      inferred: inferred, period: "yearStart")),
+                                      inferred: inferred, period: "yearStart", era: .minguo)),
             .money(MoneyValue(amount: ExactDecimal("399.5")!, amountMax: ExactDecimal("500")!, currency: .cny, qualifier: .yu, per: "人")),
             .personCount(PersonCountValue(count: 30, countMax: 40, qualifier: .yu, unit: .person, role: .attendance)),
             .title(TitleValue(title: "关于<甲>的通知", category: .normative, key: "关于甲的通知", nested: ["甲"])),

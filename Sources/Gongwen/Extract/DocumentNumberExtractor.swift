@@ -23,6 +23,11 @@ struct DocumentNumberExtractor: EntityExtractor {
         let t = Scan(context.text.scalars)
         var i = 0
         while i < t.n {
+            if t[i] == "字", t[i + 1] == "第", let (range, value) = minguo(t, at: i) {
+                result.entities.append(FoundEntity(range: range, value: .documentNumber(value)))
+                i = range.upperBound
+                continue
+            }
             guard DocumentNumberExtractor.isOpen(t[i]) else { i += 1; continue }
             guard let y = Numerals.digits(t, at: i + 1, min: 4, max: 4), y.value >= 1949, y.value <= 2199,
                   DocumentNumberExtractor.isClose(t[y.end]) else { i += 1; continue }
@@ -44,5 +49,44 @@ struct DocumentNumberExtractor: EntityExtractor {
             result.entities.append(FoundEntity(range: b..<(s.end + 1), value: .documentNumber(value)))
             i = s.end + 1
         }
+    }
+
+    /// 民國 numbers: `(61)台統(一)義字第 123 號` (the 民國 year in brackets before the issuer: 1972),
+    /// `華總一義字第 09500012345 號` (an eleven-digit serial whose first three digits are the 民國 year:
+    /// 2006; without that shape the year is unknown). `i` is at `字`.
+    func minguo(_ t: Scan, at i: Int) -> (Range<Int>, DocumentNumberValue)? {
+        let k = t.skipSpaces(i + 2, limit: 2)
+        var e = k
+        while t.isDigit(e) && e - k < 12 { e += 1 }
+        guard e > k, !t.isDigit(e) else { return nil }
+        let close = t.skipSpaces(e, limit: 2)
+        guard t[close] == "號" || t[close] == "号" else { return nil }
+        var serial = 0
+        for p in k..<e { serial = serial * 10 + t.digit(p)! }
+        // Issuer: ideographs and bracketed numerals (`(一)`) before 字.
+        var b = i
+        while b > 0 && i - b < 12 {
+            let c = t[b - 1]
+            if Scan.isIdeograph(c) && !DocumentNumberExtractor.stopsIssuer(c) && c != "字" { b -= 1; continue }
+            if DocumentNumberExtractor.isClose(c), DocumentNumberExtractor.isOpen(t[b - 3]), Numerals.chineseDigit(t[b - 2]) != nil, b - 3 < i - 1, b < i {
+                b -= 3; continue
+            }
+            break
+        }
+        guard b < i, Scan.isIdeograph(t[b]) else { return nil }
+        var start = b
+        var year: Int?
+        if DocumentNumberExtractor.isClose(t[b - 1]) {
+            var d = b - 1
+            while t.isDigit(d - 1) && b - 1 - d < 3 { d -= 1 }
+            if d < b - 1, DocumentNumberExtractor.isOpen(t[d - 1]), let (v, _) = Numerals.digits(t, at: d, min: 2, max: 3) {
+                year = v + DatePieces.minguoOffset; start = d - 1
+            }
+        }
+        if year == nil, e - k == 11 {
+            let v = t.digit(k)! * 100 + t.digit(k + 1)! * 10 + t.digit(k + 2)!
+            if v >= 1 && v <= 200 { year = v + DatePieces.minguoOffset }
+        }
+        return (start..<(close + 1), DocumentNumberValue(issuer: t.string(b..<i), year: year, serial: serial))
     }
 }

@@ -16,10 +16,17 @@ package struct DateAnchor: Sendable, Hashable {
     package var date: CalendarDate
     /// `dateline`, `signatureDate` or `option`.
     package var kind: String
+    /// Where the closing part of the document (the signature date and what follows) starts, in
+    /// normalized coordinates: dates before it take their year from evidence before it.
+    package var closingStart: Int?
+    /// The line the anchor was read from: its date is the anchor, not narrative evidence.
+    package var block: Range<Int>?
 
-    package init(date: CalendarDate, kind: String) {
+    package init(date: CalendarDate, kind: String, closingStart: Int? = nil, block: Range<Int>? = nil) {
         self.date = date
         self.kind = kind
+        self.closingStart = closingStart
+        self.block = block
     }
 }
 

@@ -10,7 +10,18 @@ struct MoneyExtractor {
         (W("日元"), "JPY"), (W("英镑"), "GBP"), (W("韩元"), "KRW"), (W("澳元"), "AUD"), (W("加元"), "CAD"),
         (W("卢布"), "RUB"), (W("瑞士法郎"), "CHF"), (W("新台币"), "TWD"), (W("澳门元"), "MOP"),
         (W("新加坡元"), "SGD"), (W("泰铢"), "THB"), (W("澳门币"), "MOP"),
+        (W("美圆"), "USD"), (W("日币"), "JPY"), (W("台币"), "TWD"), (W("新台幣"), "TWD"), (W("新臺幣"), "TWD"), (W("臺幣"), "TWD"), (W("韩币"), "KRW"),
+        (W("加币"), "CAD"), (W("澳币"), "AUD"), (W("卢比"), "INR"), (W("越南盾"), "VND"), (W("港圆"), "HKD"),
+        (W("欧圆"), "EUR"), (W("瑞郎"), "CHF"), (W("澳门圆"), "MOP"),
+        (W("印度卢比"), "INR"), (W("俄罗斯卢布"), "RUB"), (W("新西兰元"), "NZD"), (W("林吉特"), "MYR"), (W("马来西亚林吉特"), "MYR"),
+        (W("菲律宾比索"), "PHP"), (W("墨西哥比索"), "MXN"), (W("巴西雷亚尔"), "BRL"), (W("南非兰特"), "ZAR"), (W("瑞典克朗"), "SEK"),
+        (W("丹麦克朗"), "DKK"), (W("挪威克朗"), "NOK"), (W("印尼盾"), "IDR"),
     ]
+    /// Currency words that name a currency (not the generic `元`/`圆`): before a number they set it
+    /// (`港币2960元`), after a generic `元` they override it (`9000元日币`).
+    static let namedCurrencies: [([Unicode.Scalar], String)] = currencies.filter { $0.0.count > 1 }
+    /// `美分`: hundredths of a dollar after `美元` (`两美元又三美分`).
+    static let meifen = W("美分")
     static let rmb = W("人民币")
     static let perUnits: [[Unicode.Scalar]] = [
         "人次", "人日", "人", "亩", "天", "日", "月", "年", "次", "吨", "平方米", "平米", "立方米", "台", "个",
@@ -22,7 +33,7 @@ struct MoneyExtractor {
     /// The scalar after a currency word that turns it into another word (`元旦`, `一元化`, `万元户`).
     @inline(__always) static func rejectsAfterYuan(_ c: Unicode.Scalar) -> Bool {
         switch c {
-        case "旦", "素", "化", "户", "件", "器", "首", "帅", "宵", "老", "气", "勋", "凶", "音", "朝", "论", "配", "组", "次", "结": true
+        case "旦", "素", "化", "户", "件", "器", "首", "帅", "宵", "老", "气", "勋", "凶", "音", "朝", "论", "配", "组", "次", "结", "复": true
         default: false
         }
     }
@@ -50,7 +61,27 @@ struct MoneyExtractor {
         var code: String?
         var len = 0
         for (w, cc) in MoneyExtractor.currencies where w.count > len && t.has(w, at: j) { len = w.count; code = cc }
-        if let code {
+        // Spoken yuan: `十块三毛`, `5块钱`, `2000多块` at a clause end (not `三块牌子`, `一块儿`).
+        if code == nil && t[j] == "块" && (t[j + 1] == "钱" || (qualifier == nil && MoneyExtractor.spokenFraction(t, at: j + 1) != nil)
+                                          || (qualifier != nil && isClauseBreak(t[j + 1]))) {
+            code = "CNY"; len = 1
+        }
+        // `50美分`: cents alone.
+        if code == nil && qualifier == nil && power == 0 && t.has(MoneyExtractor.meifen, at: j) {
+            return (ExactDecimal(significand: value.significand, scale: value.scale + 2).reduced(), overflow, "USD", nil, j + 2, 0)
+        }
+        // `2分钱`, `5毛钱`, `5角钱`: fractions of a yuan alone.
+        if code == nil && qualifier == nil && power == 0 && t[j + 1] == "钱" && (t[j] == "分" || t[j] == "毛" || t[j] == "角") {
+            let scale = t[j] == "分" ? 2 : 1
+            return (ExactDecimal(significand: value.significand, scale: value.scale + scale).reduced(), overflow, "CNY", nil, j + 2, 0)
+        }
+        if var code {
+            // `3万元欧元`, `9000元日币`: a named currency right after a generic 元 is the currency.
+            if len == 1 && code == "CNY" && (t[j] == "元" || t[j] == "圆") {
+                var l2 = 0
+                for (w, cc) in MoneyExtractor.namedCurrencies where w.count > l2 && t.has(w, at: j + 1) { l2 = w.count; code = cc }
+                len += l2
+            }
             if len == 3 && code == "CNY" && !(num.multiplied || power > 0) {
                 // `500人民币` is rare and `人民币` after a bare number is usually a new phrase: accept only `万人民币`.
                 return nil
@@ -59,12 +90,36 @@ struct MoneyExtractor {
             return (value, overflow, code, qualifier, j, power)
         }
         // 5角 (Arabic only: 三角 is a triangle).
-        if t[j] == "角" && num.style == .arabic && !num.multiplied && qualifier == nil {
+        if t[j] == "角" && num.style == .arabic && !num.multiplied && qualifier == nil && t[j + 1] != "星" && t[j + 1] != "形" {
             if let x = value.timesPowerOfTen(0), let y = ExactDecimal(significand: x.significand, scale: x.scale + 1) as ExactDecimal? {
                 return (y.reduced(), overflow, "CNY", nil, j + 1, 0)
             }
         }
         return nil
+    }
+
+    /// `3角`/`3毛` after a yuan amount: the tenths digit and the end.
+    static func spokenFraction(_ t: Scan, at k: Int) -> (Int, Int)? {
+        guard let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 10,
+              t[d.range.upperBound] == "角" || t[d.range.upperBound] == "毛" else { return nil }
+        return (v, d.range.upperBound + 1)
+    }
+
+    /// A currency symbol right before a number: `¥`, `￥`, `$`, `US$`, `HK$`, `NT$`, `S$`, `€`, `£`.
+    static func symbolBefore(_ t: Scan, _ start: Int) -> (String, Int)? {
+        switch t[start - 1] {
+        case "¥", "￥": return ("CNY", 1)
+        case "€": return ("EUR", 1)
+        case "£", "￡": return ("GBP", 1)
+        case "$", "＄":
+            let a = t[start - 3], b = t[start - 2]
+            if a == "U" && b == "S" { return ("USD", 3) }
+            if a == "H" && b == "K" { return ("HKD", 3) }
+            if a == "N" && b == "T" { return ("TWD", 3) }
+            if b == "S" && !t.isASCIILetter(start - 3) { return ("SGD", 2) }
+            return ("USD", 1)
+        default: return nil
+        }
     }
 
     func match(_ t: Scan, _ num: ParsedNumber) -> (Range<Int>, MoneyValue, Bool)? {
@@ -73,8 +128,14 @@ struct MoneyExtractor {
         var amountMax: ExactDecimal?
         var unit = unitPart(t, num, at: num.range.upperBound)
         var prefixCode: String?
-        if t[start - 1] == "¥" || t[start - 1] == "￥" { prefixCode = "CNY"; start -= 1 }
-        else if t[start - 1] == "$" { prefixCode = "USD"; start -= 1; if t[start - 1] == "S" && t[start - 2] == "U" { start -= 2 } }
+        var prefixWord = false
+        if let (code, len) = MoneyExtractor.symbolBefore(t, start) { prefixCode = code; start -= len }
+        else {
+            // 港币2960元, 美元500: a named currency word before the number.
+            var len = 0
+            for (w, cc) in MoneyExtractor.namedCurrencies where w.count > len && t.hasBefore(w, at: start) && cc != "CNY" { len = w.count; prefixCode = cc }
+            if len > 0 { start -= len; prefixWord = true }
+        }
         if unit == nil {
             // A range: 10万-50万元, 10-50万元, 三千至五千元.
             var k = t.skipSpaces(num.range.upperBound, limit: 1)
@@ -103,26 +164,44 @@ struct MoneyExtractor {
         }
         guard let u = unit else { return nil }
         var amount = u.amount, qualifier = u.qualifier, end = u.end
-        let overflow = u.overflow, code = u.code
+        let overflow = u.overflow
+        var code = u.code
+        // The generic 元 takes the currency named before the number (港币2960元); a named currency
+        // after the number is nearer and wins (人民币5美元 is five dollars, 人民币 not in the span).
+        let generic = u.code == "CNY" && (t[u.end - 1] == "元" || t[u.end - 1] == "圆" || t[u.end - 1] == "块" || t[u.end - 1] == "钱")
+        if let p = prefixCode, p != code {
+            if generic { code = p } else if prefixWord || p != "CNY" { start = num.range.lowerBound }
+        }
         if code == "CNY" && MoneyExtractor.rejectsAfterYuan(t[end]) { return nil }
-        // 3元5角2分
-        if code == "CNY" && (t[end - 1] == "元" || t[end - 1] == "圆") && amountMax == nil {
+        // 3元5角2分, 十块三毛, 一百三十五块六角七分钱
+        if generic && amountMax == nil && t[end - 1] != "钱" {
             var k = end
-            if let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 10, t[d.range.upperBound] == "角" {
+            if let (v, e) = MoneyExtractor.spokenFraction(t, at: k) {
                 if let x = amount.adding(ExactDecimal(significand: UInt128(v), scale: 1)) { amount = x }
-                k = d.range.upperBound + 1
+                k = e
                 end = k
             }
             if let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 10, t[d.range.upperBound] == "分" {
                 if let x = amount.adding(ExactDecimal(significand: UInt128(v), scale: 2)) { amount = x }
                 end = d.range.upperBound + 1
             }
+            if t[end] == "钱" { end += 1 }
+        }
+        // 两美元又三美分
+        if code == "USD" && t.hasBefore(W("美元"), at: end) && amountMax == nil {
+            var k = end
+            if t[k] == "又" || t[k] == "零" { k += 1 }
+            if let d = Numerals.parse(t, at: k, multipliers: false, separators: false), d.value.isInteger, let v = d.value.intValue, v < 100,
+               t.has(MoneyExtractor.meifen, at: d.range.upperBound) {
+                if let x = amount.adding(ExactDecimal(significand: UInt128(v), scale: 2)) { amount = x }
+                end = d.range.upperBound + 2
+            }
         }
         // Prefixes: 人民币, 约/近/将近/大约.
-        if t.hasBefore(MoneyExtractor.rmb, at: start) { start -= 3 }
+        if code == "CNY" && t.hasBefore(MoneyExtractor.rmb, at: start) { start -= 3 }
         if qualifier == nil {
             if let (q, l) = prefixQualifier(t, before: start) { qualifier = q; start -= l }
-            if qualifier != nil && t.hasBefore(MoneyExtractor.rmb, at: start) { start -= 3 }
+            if code == "CNY" && qualifier != nil && t.hasBefore(MoneyExtractor.rmb, at: start) { start -= 3 }
         }
         if t[end] == "整" { end += 1 }
         // Rates: 元/人, 元/人·天, 元/亩.

@@ -5,7 +5,14 @@
 /// Not counts: `人民`, `个人`, `人才` (no number, or a word continues after 人), `1人1档` /
 /// `一人一策` (a numeral right after the unit), `第一名` (ordinal), `排名`, `名单`, `十名次`.
 struct PersonCountExtractor {
-    static let attendance: [[Unicode.Scalar]] = ["参加", "出席", "参会", "与会", "列席", "到会"].map(W)
+    /// Words that say what a count of people did: attend (`出席`, `实到`), were due to attend
+    /// (`应出席`, `应到`), or stayed away (`缺席`, `请假`). `应`/`未` before an attendance word turn it
+    /// into expected/absent (`应出席`, `未参加`).
+    static let roleWords: [([Unicode.Scalar], String)] = [
+        (W("参加"), "attendance"), (W("出席"), "attendance"), (W("参会"), "attendance"), (W("与会"), "attendance"),
+        (W("列席"), "attendance"), (W("到会"), "attendance"), (W("实到"), "attendance"),
+        (W("应到"), "expected"), (W("缺席"), "absent"), (W("请假"), "absent"), (W("缺会"), "absent"), (W("未到"), "absent"),
+    ]
     static let zuoyou = W("左右"), yishang = W("以上"), jiang = W("将近"), dayue = W("大约")
 
     /// Scalars after `人` that make a word rather than a unit (`人民`, `人才`, `人均` …).
@@ -57,6 +64,11 @@ struct PersonCountExtractor {
                 if Numerals.canStart(t[j + 1]) || t[j + 1] == "一" { return nil } // 1人1档, 一人一策
                 unit = "人"; end = j + 1
             }
+        } else if t[j] == "位" {
+            // 12位专家, not 3位数, 第1位 (ordinal, rejected above), 2位小数
+            switch t[j + 1] { case "数", "置", "于", "次", "列", "移", "面", "点", "小", "居", "号", "图", "元", "址", "阶", "码": return nil; default: break }
+            if Numerals.canStart(t[j + 1]) { return nil }
+            unit = "位"; end = j + 1
         } else if t[j] == "名" {
             if PersonCountExtractor.wordAfter名(t[j + 1]) { return nil }
             if t[start - 1] == "排" || t[start - 1] == "前" && t[start - 2] == "排" { return nil }
@@ -75,23 +87,33 @@ struct PersonCountExtractor {
             if t.has(PersonCountExtractor.zuoyou, at: ws) { qualifier = "左右"; end = ws + 2 }
             else if t.has(PersonCountExtractor.yishang, at: ws) { qualifier = "以上"; end = ws + 2 }
         }
-        let role = isAttendance(t, start: start, end: end) ? "attendance" : nil
+        let role = role(t, start: start, end: end)
         return (start..<end, PersonCountValue(count: count, countMax: upper?.value.intValue, approximate: qualifier != nil,
                                               qualifier: qualifier, unit: unit, role: role), false)
     }
 
-    /// An attendance verb in the same clause: within 4 scalars after the count, or within 16 before.
-    func isAttendance(_ t: Scan, start: Int, end: Int) -> Bool {
+    /// The role word at `k`, with `应`/`未` before an attendance word making it expected/absent.
+    func roleWord(_ t: Scan, at k: Int) -> String? {
+        for (w, role) in PersonCountExtractor.roleWords where t.has(w, at: k) {
+            if role == "attendance" && t[k - 1] == "应" { return "expected" }
+            if role == "attendance" && (t[k - 1] == "未" || t[k - 1] == "没") { return "absent" }
+            return role
+        }
+        return nil
+    }
+
+    /// A role word in the same clause: within 4 scalars after the count, or within 16 before.
+    func role(_ t: Scan, start: Int, end: Int) -> String? {
         var k = end
         while k < end + 4 && !isClauseBreak(t[k]) {
-            if t.longest(PersonCountExtractor.attendance, at: k) > 0 { return true }
+            if let r = roleWord(t, at: k) { return r }
             k += 1
         }
         k = start - 2
         while k >= start - 16 && k >= 0 && !isClauseBreak(t[k]) && !isClauseBreak(t[k + 1]) {
-            if t.longest(PersonCountExtractor.attendance, at: k) > 0 { return true }
+            if let r = roleWord(t, at: k) { return r }
             k -= 1
         }
-        return false
+        return nil
     }
 }

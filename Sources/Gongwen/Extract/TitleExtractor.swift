@@ -36,8 +36,9 @@ struct TitleExtractor: EntityExtractor {
             }
             guard closed, j > i + 1 else { i += 1; continue }
             let title = TitleExtractor.clean(t, (i + 1)..<j)
-            let value = TitleValue(title: title, category: TitleExtractor.category(of: Array(title.unicodeScalars)),
-                                   key: TitleExtractor.key(t, (i + 1)..<j), nested: nested)
+            let folded = ScriptFold.fold(Array(t.s[(i + 1)..<j]))
+            let value = TitleValue(title: title, category: TitleExtractor.category(of: folded.filter { $0 != "\n" }),
+                                   key: TitleExtractor.key(folded), nested: nested)
             result.entities.append(FoundEntity(range: i..<(j + 1), value: .title(value)))
             i = j + 1
         }
@@ -51,13 +52,15 @@ struct TitleExtractor: EntityExtractor {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func key(_ t: Scan, _ r: Range<Int>) -> String {
+    /// The title folded for counting across documents: width and Traditional→Simplified folded
+    /// (`《國家賠償法》` and `《国家赔偿法》` share a key), inner brackets, quotes and white space dropped.
+    static func key(_ folded: [Unicode.Scalar]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(r.count * 3)
-        for k in r {
-            switch t[k] {
+        out.reserveCapacity(folded.count * 3)
+        for c in folded {
+            switch c {
             case "\n", " ", "\t", "〈", "〉", "<", ">", "《", "》", "“", "”", "\"", "‘", "’", "'", "\u{3000}": continue
-            default: ScalarText.appendUTF8(t[k], to: &out)
+            default: ScalarText.appendUTF8(c, to: &out)
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -66,7 +69,13 @@ struct TitleExtractor: EntityExtractor {
     static let speechWords: [[Unicode.Scalar]] = ["讲话", "论述摘编", "谈治国理政", "重要论述", "重要指示", "致辞", "演讲", "答记者问", "报告会上的"].map(W)
     static let bookWords: [[Unicode.Scalar]] = ["文选", "选集", "全集", "文集", "手册", "读本", "教材", "教程", "问答", "学习纲要", "图解", "百问", "辞典", "词典", "丛书", "汇编"].map(W)
     static let regulationEnds: [[Unicode.Scalar]] = ["条例", "办法", "规定", "细则", "规则", "准则", "章程", "守则", "规程"].map(W)
-    static let normativeEnds: [[Unicode.Scalar]] = ["意见", "通知", "决定", "方案", "制度", "通报", "决议", "公告", "通告", "批复", "指导意见"].map(W)
+    static let normativeEnds: [[Unicode.Scalar]] = ["意见", "通知", "决定", "方案", "制度", "通报", "决议", "公告", "通告", "指导意见"].map(W)
+    /// Kinds of 公文 by their last word (GB/T 9704 and the 条例's fifteen kinds): a request, a report,
+    /// a letter, minutes, a proposal, a reply.
+    static let documentKindEnds: [([Unicode.Scalar], TitleCategory)] = [
+        (W("请示"), .request), (W("报告"), .report), (W("函"), .letter), (W("复函"), .letter), (W("纪要"), .minutes),
+        (W("提案"), .proposal), (W("批复"), .reply),
+    ]
     static let planEnds: [[Unicode.Scalar]] = ["规划", "计划", "纲要"].map(W)
     /// `…法` that is not a law: `工作方法`, `做法`, `看法` …
     @inline(__always) static func notLawBefore法(_ c: Unicode.Scalar) -> Bool {
@@ -89,6 +98,11 @@ struct TitleExtractor: EntityExtractor {
         for w in regulationEnds where t.hasBefore(w, at: end) { return .regulation }
         if end >= 2 && s[end - 1] == "法" && !notLawBefore法(s[end - 2]) { return .regulation }
         if t.hasBefore(W("意见书"), at: end) { return .other }
+        for (w, c) in documentKindEnds where t.hasBefore(w, at: end) {
+            // 《公函》 alone, 《信函》: a letter only as the last word of a longer title.
+            if w.count == 1 && end < 4 { continue }
+            return c
+        }
         for w in normativeEnds where t.hasBefore(w, at: end) { return .normative }
         for w in planEnds where t.hasBefore(w, at: end) {
             return t.hasBefore(W("学习纲要"), at: end) ? .book : .plan

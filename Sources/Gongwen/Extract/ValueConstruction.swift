@@ -10,16 +10,17 @@ extension DateInference {
 }
 
 extension DateValue {
-    package init(date: String, precision: DatePrecision, time: String? = nil, partOfDay: String? = nil, inferred: DateInference? = nil) {
-        self.init(date: PartialDate.checked(date), time: time, partOfDay: partOfDay.flatMap { PartOfDay(rawValue: $0) }, inferred: inferred)
+    package init(date: String, precision: DatePrecision, time: String? = nil, partOfDay: String? = nil, inferred: DateInference? = nil, era: String? = nil) {
+        self.init(date: PartialDate.checked(date), time: time, partOfDay: partOfDay.map { PartOfDay.checked($0) }, inferred: inferred,
+                  era: era.map { CalendarEra.checked($0) })
         assert(self.precision == precision, "precision \(precision) does not match \(date)")
     }
 }
 
 extension DateRangeValue {
-    package init(start: String, end: String, precision: DatePrecision, inferred: DateInference? = nil, period: String? = nil) {
+    package init(start: String, end: String, precision: DatePrecision, inferred: DateInference? = nil, period: String? = nil, era: String? = nil) {
         self.init(start: PartialDate.checked(start), end: PartialDate.checked(end), precision: precision, inferred: inferred,
-                  period: period.map { DatePeriod(rawValue: $0) })
+                  period: period.map { DatePeriod(rawValue: $0) }, era: era.map { CalendarEra.checked($0) })
     }
 }
 

@@ -44,6 +44,8 @@ struct NumberingChecker {
         if usualParent[style] == nil { usualParent[style] = .some(parentStyle) }
         if let p = parentStyle, p != style { children[p, default: []].insert(style) }
 
+        // An inserted article (`第12-1條`) follows the article it is inserted after: no numbering of its own.
+        if marker.inserted != nil { return }
         let n = marker.ordinal
         let maxSoFar = maxOrdinal[style]
         var ok = false

@@ -80,6 +80,16 @@ enum OutlineBuilder {
         }
 
         for (index, block) in blocks.enumerated() {
+            // A note (附件说明 `附件:`, 附注 `注:`) stands at the top level, after the sections; a list
+            // after it is a list of its own.
+            if index < tailStart, let listStart = note(s, block) {
+                stack.removeAll()
+                topLast.removeAll()
+                // `附件:1.项目申报表` then `2.汇总表`: the first item is inside the note's line.
+                if let first = MarkerScanner.scan(s, at: listStart, end: block.content.upperBound) { topLast[first.style] = first }
+                append(.block(block))
+                continue
+            }
             guard index < tailStart, let marker = block.marker else {
                 if index >= tailStart { stack.removeAll() }
                 append(.block(block))
@@ -145,6 +155,24 @@ enum OutlineBuilder {
         if rest < end && s[rest] != "\n" { rest += 1 } // the sentence-end punctuation belongs to the heading line
         while rest < end && ScalarClass.isSpace(s[rest]) { rest += 1 }
         return (marker.range.lowerBound..<max(headingEnd, marker.range.upperBound), textStart, rest)
+    }
+
+    static let noteWords: [[Unicode.Scalar]] = ["注:", "注：", "附注:", "附注：", "附件:", "附件：", "备注:", "备注："].map(W)
+
+    /// A block that starts with a note word (or is an attachment note line): where the text after
+    /// the note word starts, or nil.
+    private static func note(_ s: [Unicode.Scalar], _ block: Block) -> Int? {
+        guard block.role == nil || block.role == .field(.attachmentNote), block.marker == nil else { return nil }
+        var i = block.content.lowerBound
+        while i < block.content.upperBound && ScalarClass.isSpace(s[i]) { i += 1 }
+        for w in noteWords where i + w.count <= block.content.upperBound {
+            if (0..<w.count).allSatisfy({ s[i + $0] == w[$0] }) {
+                var k = i + w.count
+                while k < block.content.upperBound && ScalarClass.isSpace(s[k]) { k += 1 }
+                return k
+            }
+        }
+        return block.role == .field(.attachmentNote) ? block.content.upperBound : nil
     }
 
     private static func firstNonSpace(_ s: [Unicode.Scalar], _ from: Int, _ end: Int) -> Int {

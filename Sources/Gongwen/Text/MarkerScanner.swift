@@ -4,6 +4,8 @@ struct MarkerMatch: Sendable, Equatable {
     var ordinal: Int
     /// The marker with its punctuation (`一、`, `(1)`, `问题2:`), normalized coordinates.
     var range: Range<Int>
+    /// An article inserted after `ordinal` (`第12-1條`, `第十二條之一`): its number after the dash or 之.
+    var inserted: Int? = nil
 }
 
 /// Recognises the GB/T 9704 numbering markers and the variants real documents use, at a given
@@ -60,15 +62,27 @@ enum MarkerScanner {
         return MarkerMatch(style: .parenthesizedChineseNumeral, ordinal: n, range: start..<(i + 1))
     }
 
-    /// `第一阶段:`, `第一部分`, `第一章`, `第一节`, `第一条`.
+    /// `第一阶段:`, `第一部分`, `第一章`, `第一节`, `第一条`, and as Taiwan regulations write them:
+    /// `第 1 條`, `第 一 章`, `第 12-1 條`, `第十二條之一` (spaces inside, Arabic numbers, inserted articles).
     private static func ordinalWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> MarkerMatch? {
-        guard let (ordinal, i) = number(s, from: start + 1, end: end, maxChinese: 5) else { return nil }
+        func spaces(_ k: Int) -> Int {
+            var j = k
+            while j < end && j - k < 2 && ScalarClass.isSpace(s[j]) { j += 1 }
+            return j
+        }
+        guard let (ordinal, n) = number(s, from: spaces(start + 1), end: end, maxChinese: 5) else { return nil }
+        var inserted: Int?
+        var i = n
+        // 第 12-1 條
+        if s[i] == "-", let (sub, e) = number(s, from: i + 1, end: end, maxChinese: 0), ScalarClass.isDigit(s[i + 1]) { inserted = sub; i = e }
+        i = spaces(i)
+        guard i < end else { return nil }
         let style: MarkerStyle
         var j = i + 1
         switch s[i] {
         case "章": style = .chapter
-        case "节": style = .regulationSection
-        case "条": style = .article
+        case "节", "節": style = .regulationSection
+        case "条", "條": style = .article
         case "阶":
             guard j < end, s[j] == "段" else { return nil }
             style = .stage; j += 1
@@ -77,8 +91,14 @@ enum MarkerScanner {
             style = .part; j += 1
         default: return nil
         }
+        // 第十二條之一
+        if style == .article && inserted == nil && j + 1 < end && s[j] == "之" {
+            var e = j + 1
+            while e < end && e - j <= 3 && ScalarClass.isChineseNumeral(s[e]) { e += 1 }
+            if let sub = ScalarClass.smallChineseNumber(s, (j + 1)..<e), sub > 0 { inserted = sub; j = e }
+        }
         if j < end && (s[j] == ":" || s[j] == "、") { j += 1 }
-        return MarkerMatch(style: style, ordinal: ordinal, range: start..<j)
+        return MarkerMatch(style: style, ordinal: ordinal, range: start..<j, inserted: inserted)
     }
 
     /// A positive Arabic or small Chinese number at `from`, and where it ends (before `end`).

@@ -85,7 +85,7 @@ package enum Numerals {
             if chineseDigit(c) != nil || chineseUnit(c) != nil { t[v] |= 2 }
         }
         for v in 0x30...0x39 { t[v] |= 4 }
-        for c in ["今", "本", "去", "上", "明", "前", "下", "年", "月", "第", "“", "\"", "x", "X", "\n", "《", "》"] as [Unicode.Scalar] {
+        for c in ["今", "本", "去", "上", "明", "前", "下", "年", "月", "第", "“", "\"", "x", "X", "\n", "《", "》", "民", "中"] as [Unicode.Scalar] {
             t[Int(c.value)] |= 4
         }
         return t

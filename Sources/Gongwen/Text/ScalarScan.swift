@@ -125,6 +125,14 @@ func iso(_ y: Int, _ m: Int? = nil, _ d: Int? = nil) -> String {
 /// (`签约`, `节约`, `制约`, `最近`, `附近` …). Returns the qualifier and its length (with `将近`/`大约`).
 func prefixQualifier(_ t: Scan, before i: Int) -> (String, Int)? {
     let c = t[i - 1]
+    // 超过/超/逾 (not 赶超, 高超)
+    if c == "过" && t[i - 2] == "超" { return ("超过", 2) }
+    if c == "逾" { return ("逾", 1) }
+    // 数十万元, 数百人: 数 before a Chinese unit numeral (not 人数10人).
+    if c == "数" && (t[i] == "十" || t[i] == "百" || t[i] == "千" || t[i] == "万") { return ("数", 1) }
+    if c == "超" {
+        switch t[i - 2] { case "赶", "高", "精", "入": return nil; default: return ("超", 1) }
+    }
     guard c == "约" || c == "近" else { return nil }
     let p = t[i - 2]
     if c == "近" && p == "将" { return ("近", 2) }

@@ -32,9 +32,9 @@ import GongwenTestSupport
         let money = EntityValue.fullSamples.first { $0.kind == .money }!
         #expect(money.goldenSummary == "amount=399.5 amountMax=500 currency=CNY approximate qualifier=余 per=人")
         let date = EntityValue.fullSamples.first { $0.kind == .date }!
-        #expect(date.goldenSummary == "date=2016-05-11 precision=day time=11:24 partOfDay=afternoon inferred=year@2016-05-19/dateline")
+        #expect(date.goldenSummary == "date=2016-05-11 precision=day time=11:24 partOfDay=afternoon inferred=year@2016-05-19/dateline era=minguo")
         let range = EntityValue.fullSamples.first { $0.kind == .dateRange }!
-        #expect(range.goldenSummary == "start=2016-05-11 end=2016-05-18 precision=day inferred=year@2016-05-19/dateline period=yearStart")
+        #expect(range.goldenSummary == "start=2016-05-11 end=2016-05-18 precision=day inferred=year@2016-05-19/dateline period=yearStart era=minguo")
         let count = EntityValue.fullSamples.first { $0.kind == .personCount }!
         #expect(count.goldenSummary == "count=30 countMax=40 unit=人 approximate qualifier=余 role=attendance")
         let title = EntityValue.fullSamples.first { $0.kind == .title }!

@@ -31,6 +31,7 @@ import Testing
         has(Boilerplate.Kind.allCases, "boilerplate kinds")
         has(DatePrecision.allCases, "precisions")
         has(PartOfDay.allCases, "parts of day")
+        has(CalendarEra.allCases, "calendar eras")
         has(DateField.allCases, "date fields")
         has(DateAnchorKind.allCases, "anchor kinds")
         has(ApproximationQualifier.allCases, "qualifiers")

@@ -173,4 +173,86 @@ import Testing
         #expect(CoreInvariants.sections(doc).map(\.marker.text) == ["1.", "2."])
         #expect(CoreInvariants.itemMarkers(doc) == ["一是", "二是"])
     }
+
+    // MARK: - Issue 10: Taiwan regulations and notes
+
+    /// Taiwan regulation markers: spaces inside, Arabic article numbers, inserted articles.
+    static let taiwanCases: [MarkerCase] = [
+        .init(line: "第 1 條 為保障人民權益，特制定本法。", marker: "第 1 條", style: .article, ordinal: 1, heading: "為保障人民權益，特制定本法"),
+        .init(line: "第 一 章 總則", marker: "第 一 章", style: .chapter, ordinal: 1, heading: "總則"),
+        .init(line: "第 12-1 條 主管機關得委託辦理。", marker: "第 12-1 條", style: .article, ordinal: 12, heading: "主管機關得委託辦理"),
+        .init(line: "第十二條之一 主管機關得委託辦理。", marker: "第十二條之一", style: .article, ordinal: 12, heading: "主管機關得委託辦理"),
+        .init(line: "第一條 本法依憲法制定之。", marker: "第一條", style: .article, ordinal: 1, heading: "本法依憲法制定之"),
+        .init(line: "第 二 節 申請程序", marker: "第 二 節", style: .regulationSection, ordinal: 2, heading: "申請程序"),
+        .init(line: "第25條 本法自公布日施行。", marker: "第25條", style: .article, ordinal: 25, heading: "本法自公布日施行"),
+        .init(line: "第 3 章 罰則", marker: "第 3 章", style: .chapter, ordinal: 3, heading: "罰則"),
+        .init(line: "第五條之二 前條規定於本條準用之。", marker: "第五條之二", style: .article, ordinal: 5, heading: "前條規定於本條準用之"),
+        .init(line: "第 100 條 本細則自發布日施行。", marker: "第 100 條", style: .article, ordinal: 100, heading: "本細則自發布日施行"),
+        // The marker alone on its line, the text on the next.
+        .init(line: "第五條之一\n因有罪判決確定所生之既成效果，不受影響。", marker: "第五條之一", style: .article, ordinal: 5, heading: "因有罪判決確定所生之既成效果，不受影響"),
+    ]
+
+    @Test(arguments: taiwanCases)
+    func taiwanMarker(_ c: MarkerCase) throws {
+        try markerAtLineStartIsASection(c)
+    }
+
+    static let taiwanFalseMarkers: [String] = [
+        "第 3 名由主管機關指定。",
+        "依第 1 條規定辦理。",
+        "第12-1號公告已廢止。",
+        "第一次會議於本月召開。",
+    ]
+
+    @Test(arguments: taiwanFalseMarkers)
+    func taiwanFalseMarker(_ line: String) {
+        let doc = GongwenParser().parse(Self.notice(line))
+        #expect(CoreInvariants.sections(doc).isEmpty, "sections: \(CoreInvariants.sections(doc).map(\.marker.text))")
+    }
+
+    /// 款 `一、` and 目 `（一）` beneath an article; an inserted article is no numbering problem.
+    @Test func taiwanClausesBeneathArticles() {
+        let text = """
+            第 一 章 總則
+            第 1 條 為保障人民權益，特制定本法。
+            第 2 條 本法用詞，定義如下：
+            一、機關：指行政機關。
+            （一）中央機關。
+            （二）地方機關。
+            二、人員：指公務人員。
+            第 2-1 條 前條第一款之機關，得委託辦理。
+            第 3 條 本法自公布日施行。
+            第 二 章 罰則
+            第 4 條 違反本法者，處罰鍰。
+
+            """
+        let doc = GongwenParser().parse(text)
+        let levels = CoreInvariants.sections(doc).map { "\($0.level):\($0.marker.text)" }
+        #expect(levels == ["1:第 一 章", "2:第 1 條", "2:第 2 條", "3:一、", "4:（一）", "4:（二）", "3:二、", "2:第 2-1 條", "2:第 3 條",
+                           "1:第 二 章", "2:第 4 條"])
+        let numbering = doc.diagnostics.filter { CoreInvariants.outlineCodes.contains($0.code.rawValue) }
+        #expect(numbering.isEmpty, "\(numbering.map(\.code))")
+    }
+
+    /// A numbered list after `注:` or `附件:` is a list of its own at the note's (top) level.
+    static let noteCases: [(String, [String], Int)] = [
+        ("一、总体要求\n（一）加强领导。\n（二）落实责任。\n注：\n1.本表由各单位填报。\n2.截止时间为月底。\n", ["1:一、", "2:（一）", "2:（二）", "1:1.", "1:2."], 0),
+        ("一、总体要求\n（一）加强领导。\n注:\n1.本表由各单位填报。\n2.截止时间为月底。\n", ["1:一、", "2:（一）", "1:1.", "1:2."], 0),
+        ("一、总体要求\n（一）加强领导。\n附件：\n1.项目申报表\n2.汇总表\n", ["1:一、", "2:（一）", "1:1.", "1:2."], 0),
+        ("一、总体要求\n1.加强领导。\n2.落实责任。\n注：\n1.本表由各单位填报。\n2.截止时间为月底。\n", ["1:一、", "2:1.", "2:2.", "1:1.", "1:2."], 0),
+        ("一、总体要求\n（一）加强领导。\n附注：\n（一）本通知自印发之日起施行。\n（二）由办公室负责解释。\n", ["1:一、", "2:（一）", "1:（一）", "1:（二）"], 0),
+        ("一、总体要求\n（一）加强领导。\n备注：\n1.数据截至年底。\n", ["1:一、", "2:（一）", "1:1."], 0),
+        ("一、总体要求\n（一）加强领导。\n注：数据截至年底。\n", ["1:一、", "2:（一）"], 0),
+        ("一、总体要求\n附件:1.项目申报表\n2.汇总表\n", ["1:一、", "1:2."], 0),
+        // Negatives: 注意 and 附件中 are no notes; the list stays nested.
+        ("一、总体要求\n（一）加强领导。\n注意事项如下。\n1.按时报送。\n", ["1:一、", "2:（一）", "3:1."], 0),
+        ("一、总体要求\n（一）加强领导。\n附件中的表格请填写。\n1.按时报送。\n", ["1:一、", "2:（一）", "3:1."], 0),
+    ]
+
+    @Test(arguments: noteCases)
+    func listAfterANote(_ text: String, _ expected: [String], _ diagnosticCount: Int) {
+        let doc = GongwenParser().parse("关于做好统计工作的通知\n\n\(text)\n各单位要认真落实。\n")
+        #expect(CoreInvariants.sections(doc).map { "\($0.level):\($0.marker.text)" } == expected)
+        #expect(doc.diagnostics.filter { CoreInvariants.outlineCodes.contains($0.code.rawValue) }.count == diagnosticCount)
+    }
 }

@@ -117,10 +117,11 @@ struct ExtractDateTests {
             "2020年5月12日至2020年7月31日|start=2020-05-12 end=2020-07-31 precision=day",
             "5月26日|date=2020-05-26 precision=day inferred=year@2020-07-31/previousDate",
         ])
-        // Before the document's date, the anchor's year stands.
+        // The nearest explicit year before the date wins over the signature (issue 10), whatever
+        // the month: 1月5日 after 2020年7月31日 is 2020-01-05.
         #expect(Self.dates("2020年7月31日,巡察。\n1月5日学习。", anchor: signed) == [
             "2020年7月31日|date=2020-07-31 precision=day",
-            "1月5日|date=2021-01-05 precision=day inferred=year@2021-01-25/signatureDate",
+            "1月5日|date=2020-01-05 precision=day inferred=year@2020-07-31/previousDate",
         ])
         // With no earlier absolute date, the anchor's year stands (a plan may look ahead).
         #expect(Self.dates("4月30日前完成。", anchor: signed) == [
@@ -140,10 +141,10 @@ struct ExtractDateTests {
             "2018年|date=2018 precision=year",
             "5月3日|date=2018-05-03 precision=day inferred=year@2018/previousDate",
         ])
-        // Across a line break the anchor wins.
+        // Across a line break too: the nearest explicit year before the date wins over the anchor.
         #expect(Self.dates("2018年\n5月3日召开", anchor: dateline2016) == [
             "2018年|date=2018 precision=year",
-            "5月3日|date=2016-05-03 precision=day inferred=year@2016-05-19/dateline",
+            "5月3日|date=2018-05-03 precision=day inferred=year@2018/previousDate",
         ])
     }
 

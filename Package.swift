@@ -35,9 +35,11 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
+        // HTML pages for people: one document (`gongwen view`) and a corpus report (`gongwen report`).
+        .target(name: "GongwenView", dependencies: ["Gongwen"]),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", "GongwenFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats"]),
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "GongwenTestSupport", dependencies: ["Gongwen", "GongwenFormats"]),
         .testTarget(
             name: "GongwenTests",
-            dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

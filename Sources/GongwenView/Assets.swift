@@ -54,6 +54,11 @@ enum SharedAssets {
     out.setAttribute('data-scroll-width', String(sw));
     out.textContent = JSON.stringify({ status: status, width: w, scrollWidth: sw, checks: checks, failures: failures }, null, 1);
     document.body.appendChild(out);
+    // In a harness frame (the phone width: headless Chromium's windows are at least 500 px wide),
+    // hand the result to the harness page, which writes it into its own DOM.
+    if (window.parent !== window) {
+      window.parent.postMessage({ gwSelftest: true, status: status, width: w, scrollWidth: sw, text: out.textContent }, '*');
+    }
   };
   gw.whenSelftest = function (checks) {
     if (!/^#selftest/.test(location.hash)) return;
@@ -208,7 +213,10 @@ enum ViewAssets {
       middle.scrollIntoView();
       gw.remeasure();
       var expect = '#s-' + middle.getAttribute('data-section-id');
-      check('scrolling highlights the current section', gw.currentSection() === expect, gw.currentSection() + ' for ' + expect);
+      // Only where the page is long enough to bring the heading to the top.
+      if (middle.getBoundingClientRect().top <= 90) {
+        check('scrolling highlights the current section', gw.currentSection() === expect, gw.currentSection() + ' for ' + expect);
+      }
       window.scrollTo(0, 0);
     }
   });

@@ -224,7 +224,7 @@ enum ViewAssets {
 """#
 
     static let style = SharedAssets.baseStyle + #"""
-.layout{display:grid;grid-template-columns:17rem minmax(0,1fr) 24rem;align-items:start}
+.layout{display:grid;grid-template-columns:16rem minmax(0,1fr) 25rem;align-items:start}
 #outline{position:sticky;top:0;max-height:100vh;overflow:auto;border-right:1px solid #ddd;background:#f4f4ef;font-size:.85rem;line-height:1.45;padding:.5rem .5rem 2rem}
 #outline summary{font-weight:600;cursor:pointer;padding:.25rem 0}
 #outline ol{list-style:none;margin:0;padding-left:.8rem}
@@ -233,7 +233,7 @@ enum ViewAssets {
 #outline a:hover{background:#e6e6dd}
 #outline a[aria-current]{background:#1d4f91;color:#fff}
 #outline .mk{font-weight:600}
-main{min-width:0;padding:0 15.5rem 4rem 1.75rem}
+main{min-width:0;padding:0 15rem 4rem 1.5rem}
 #legend{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:.35rem;padding:.5rem 0;background:#fbfbf8;border-bottom:1px solid #e5e5e0;margin-bottom:.75rem}
 #legend button{font:inherit;font-size:.8rem;line-height:1.3;border:1px solid #bbb;border-radius:1rem;padding:.2rem .6rem;background:#fff;cursor:pointer;color:#222}
 #legend button .sw{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;background:var(--bg);border-bottom:3px solid var(--fg);vertical-align:-1px;margin-right:.3rem}
@@ -245,7 +245,7 @@ main{min-width:0;padding:0 15.5rem 4rem 1.75rem}
 #doc-diags .diag{float:none;width:auto;margin:0;display:inline}
 #text{font-size:1.05rem}
 .blk{white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .55rem}
-.blk.h{font-size:1.05rem;line-height:1.75;font-weight:700;margin:1.1rem 0 .45rem;scroll-margin-top:3.5rem}
+.blk.h{font-size:1.05rem;line-height:1.75;font-weight:700;margin:1.1rem 0 .45rem;scroll-margin-top:6.5rem}
 .sec.lvl-1>.blk.h{font-size:1.15rem}
 .blk.f.role-title{font-size:1.35rem;font-weight:700;text-align:center;margin:1rem 0}
 .blk.f{color:#2d3a4a}
@@ -254,7 +254,7 @@ main{min-width:0;padding:0 15.5rem 4rem 1.75rem}
 .diag{float:right;clear:right;width:13.5rem;margin:0 -15rem .4rem .75rem;font-size:.78rem;line-height:1.4;font-weight:400;white-space:normal;background:#fff1f1;border-left:3px solid #c62828;padding:.2rem .45rem;color:#5a1d1d;text-align:left}
 .diag.sev-info{background:#f1f6ff;border-left-color:#1d4f91;color:#1d2f4f}
 .diag b{display:block;font-size:.72rem}
-mark.e{background:var(--bg);color:inherit;border-bottom:2px solid var(--fg);border-radius:2px;padding:0 1px;scroll-margin-top:4rem}
+mark.e{background:var(--bg);color:inherit;border-bottom:2px solid var(--fg);border-radius:2px;padding:0 1px;scroll-margin-top:6.5rem}
 mark.e mark.e{border-bottom-style:double;border-bottom-width:3px}
 mark.e[data-entity]:focus{outline:3px solid #111;outline-offset:1px}
 .k-date{--bg:#d4e9ff;--fg:#1c6fb8}
@@ -270,6 +270,10 @@ mark.e[data-entity]:focus{outline:3px solid #111;outline-offset:1px}
 #panel{position:sticky;top:0;max-height:100vh;overflow:auto;border-left:1px solid #ddd;background:#fff;padding:.5rem .6rem 2rem}
 #panel summary{font-weight:600;cursor:pointer;padding:.25rem 0}
 #panel tr>td:first-child{border-left:4px solid var(--fg)}
+#panel table{table-layout:fixed}
+#panel th:nth-child(1){width:2.6rem}
+#panel th:nth-child(2){width:5.2rem}
+#panel th:nth-child(5),#panel td:nth-child(5){display:none}
 #panel ul{padding-left:1rem;font-size:.85rem}
 #valuebar{position:fixed;left:0;right:0;bottom:0;z-index:5;background:#1d1d1f;color:#fff;padding:.5rem 1rem;font-size:.95rem;line-height:1.45;overflow-wrap:anywhere;display:none}
 #valuebar.on{display:block}
@@ -277,6 +281,7 @@ mark.e[data-entity]:focus{outline:3px solid #111;outline-offset:1px}
   .layout{grid-template-columns:15rem minmax(0,1fr)}
   main{padding-right:1.25rem}
   #panel{grid-column:1/-1;position:static;max-height:none;border-left:0;border-top:1px solid #ddd}
+  #panel th:nth-child(5),#panel td:nth-child(5){display:table-cell}
   .diag{float:none;display:block;width:auto;margin:.2rem 0 .35rem}
 }
 @media (max-width:700px){

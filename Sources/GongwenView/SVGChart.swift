@@ -9,7 +9,7 @@ enum SVGChart {
         var display: String
     }
 
-    static let width = 720.0
+    static let width = 600.0
 
     static func shortened(_ s: String, _ n: Int) -> String {
         s.count <= n ? s : String(s.prefix(n - 1)) + "…"
@@ -17,7 +17,7 @@ enum SVGChart {
 
     /// Horizontal bars, one row per item, scaled to the largest value.
     static func bars(id: String, title: String, _ bars: [Bar], colour: String = "#3b6fb6") -> String {
-        let labelWidth = 250.0, valueWidth = 130.0, row = 22.0
+        let labelWidth = 200.0, valueWidth = 120.0, row = 24.0
         let height = Double(bars.count) * row + 10
         let maxValue = bars.map(\.value).max() ?? 0
         var s = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-t\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -26,7 +26,7 @@ enum SVGChart {
             let y = 5 + Double(i) * row
             let w = maxValue > 0 ? max(1, (width - labelWidth - valueWidth) * b.value / maxValue) : 0
             s += "<g><title>\(HTML.escape(b.label)): \(HTML.escape(b.display))</title>"
-            s += "<text x=\"\(Int(labelWidth) - 6)\" y=\(q(y + 15)) text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(HTML.escape(shortened(b.label, 20)))</text>"
+            s += "<text x=\"\(Int(labelWidth) - 6)\" y=\(q(y + 15)) text-anchor=\"end\" font-size=\"13\" fill=\"#222\">\(HTML.escape(shortened(b.label, 14)))</text>"
             s += "<rect x=\"\(Int(labelWidth))\" y=\(q(y + 3)) width=\(q(w)) height=\"15\" fill=\"\(colour)\" rx=\"2\"/>"
             s += "<text x=\(q(labelWidth + w + 5)) y=\(q(y + 15)) font-size=\"12\" fill=\"#222\">\(HTML.escape(b.display))</text></g>"
         }
@@ -41,7 +41,7 @@ enum SVGChart {
 
     /// One lane per document, a dot per day and a bar per longer span, over a shared time axis.
     static func timeline(id: String, title: String, _ lanes: [Lane]) -> String {
-        let labelWidth = 200.0, right = 20.0, row = 20.0, axis = 24.0
+        let labelWidth = 170.0, right = 20.0, row = 22.0, axis = 24.0
         let all = lanes.flatMap(\.spans)
         guard let lo = all.map(\.first).min(), let hi = all.map(\.last).max() else { return "" }
         let span = Double(max(hi - lo, 1))
@@ -76,7 +76,7 @@ enum SVGChart {
         }
         for (i, lane) in lanes.enumerated() {
             let y = 4 + Double(i) * row + row / 2
-            s += "<text x=\"\(Int(labelWidth) - 6)\" y=\(q(y + 4)) text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(HTML.escape(shortened(lane.label, 16)))</text>"
+            s += "<text x=\"\(Int(labelWidth) - 6)\" y=\(q(y + 4)) text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(HTML.escape(shortened(lane.label, 12)))</text>"
             s += "<line x1=\"\(Int(labelWidth))\" x2=\(q(width - right)) y1=\(q(y)) y2=\(q(y)) stroke=\"#eee\"/>"
             for e in lane.spans {
                 let tip = "<title>\(HTML.escape(e.text)) (\(civil(e.first))\(e.last != e.first ? " … \(civil(e.last))" : ""))</title>"

@@ -47,12 +47,14 @@ enum SharedAssets {
     check('no Content-Security-Policy violation', gw.violations.length === 0, gw.violations.join('; '));
     check('no script or console error', gw.errors.length === 0, gw.errors.join('; '));
     var status = failures.length ? 'fail' : 'pass';
+    var nav = performance.getEntriesByType('navigation')[0];
+    var timing = nav ? { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd) } : {};
     var out = document.createElement('pre');
     out.id = 'gw-selftest';
     out.setAttribute('data-status', status);
     out.setAttribute('data-width', String(w));
     out.setAttribute('data-scroll-width', String(sw));
-    out.textContent = JSON.stringify({ status: status, width: w, scrollWidth: sw, checks: checks, failures: failures }, null, 1);
+    out.textContent = JSON.stringify({ status: status, width: w, scrollWidth: sw, timing: timing, checks: checks, failures: failures }, null, 1);
     document.body.appendChild(out);
     // In a harness frame (the phone width: headless Chromium's windows are at least 500 px wide),
     // hand the result to the harness page, which writes it into its own DOM.
@@ -245,6 +247,8 @@ main{min-width:0;padding:0 15rem 4rem 1.5rem}
 #doc-diags .diag{float:none;width:auto;margin:0;display:inline}
 #text{font-size:1.05rem}
 .blk{white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .55rem}
+.big .blk{content-visibility:auto;contain-intrinsic-size:auto 3.6em}
+.big #outline li{content-visibility:auto;contain-intrinsic-size:auto 1.7em}
 .blk.h{font-size:1.05rem;line-height:1.75;font-weight:700;margin:1.1rem 0 .45rem;scroll-margin-top:6.5rem}
 .sec.lvl-1>.blk.h{font-size:1.15rem}
 .blk.f.role-title{font-size:1.35rem;font-weight:700;text-align:center;margin:1rem 0}

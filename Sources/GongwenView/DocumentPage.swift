@@ -17,7 +17,10 @@ public enum DocumentPage {
         var writer = BodyWriter(highlighter: Highlighter(scalars: scalars, entities: entities), notes: placed)
 
         let title = document.title ?? document.source.path ?? "document"
-        var body = "<body>\n<a class=\"skip\" href=\"#text\">Skip to the text</a>\n"
+        // A long document lays out only the blocks near the screen (`content-visibility`) and opens
+        // with its entity table folded: opening a 3 MB page stays under a second (docs/PERFORMANCE.md).
+        let big = scalars.count > largeDocument
+        var body = "<body\(big ? " class=\"big\"" : "")>\n<a class=\"skip\" href=\"#text\">Skip to the text</a>\n"
         body += header(document, title: title, scalarCount: scalars.count)
         body += "<div class=\"layout\">\n"
         body += outline(document)
@@ -33,7 +36,7 @@ public enum DocumentPage {
         writer.nodes(document.children, into: &body)
         writer.rest(upTo: scalars.count, into: &body)
         body += "</article>\n</main>\n"
-        body += panel(entities, diagnostics: document.diagnostics)
+        body += panel(entities, diagnostics: document.diagnostics, open: !big)
         body += "</div>\n<div id=\"valuebar\" role=\"status\" aria-live=\"polite\"></div>\n"
         body += HTML.jsonBlock(id: "gw-data", PageData(
             entities: entities.map { .init(id: $0.id, kind: $0.kind.rawValue, text: $0.text) },
@@ -101,9 +104,12 @@ public enum DocumentPage {
             + "<b>\(HTML.escape(d.code.rawValue))</b> \(HTML.escape(d.message))</\(tag)>"
     }
 
-    static func panel(_ entities: [Entity], diagnostics: [Diagnostic]) -> String {
+    /// Scalars past which a page is "big".
+    static let largeDocument = 200_000
+
+    static func panel(_ entities: [Entity], diagnostics: [Diagnostic], open: Bool) -> String {
         var s = "<aside id=\"panel\" aria-label=\"Entities and diagnostics\">"
-        s += "<details id=\"entity-box\" open><summary>Entities (\(entities.count))</summary><div class=\"tablewrap\">"
+        s += "<details id=\"entity-box\"\(open ? " open" : "")><summary>Entities (\(entities.count))</summary><div class=\"tablewrap\">"
         s += "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">kind</th><th scope=\"col\">text</th><th scope=\"col\">value</th><th scope=\"col\">section</th></tr></thead><tbody>"
         for e in entities.sorted(by: { $0.id < $1.id }) {
             s += "<tr class=\"k-\(e.kind.rawValue)\"><td><a href=\"#e-\(e.id)\">\(e.id)</a></td><td>\(HTML.escape(ValueText.label(e.kind)))</td>"

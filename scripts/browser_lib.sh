@@ -13,10 +13,10 @@ ensure_browser() {
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { echo "fonts-noto-cjk could not be installed" >&2; return 1; }
 }
 
-# The gongwen binary: $GONGWEN, else the release build (built when missing).
+# The gongwen binary: $GONGWEN, else the release build (brought up to date: quick when it is).
 gongwen_binary() {
   if [ -n "${GONGWEN:-}" ]; then echo "$GONGWEN"; return; fi
-  if [ ! -x .build/release/gongwen ]; then swift build -c release --product gongwen >&2; fi
+  swift build -c release --product gongwen >&2
   echo "$PWD/.build/release/gongwen"
 }
 

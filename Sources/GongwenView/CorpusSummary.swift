@@ -47,10 +47,18 @@ public enum ReportRecord: Sendable {
     }
 }
 
-/// Where the records come from: JSON Lines today, `corpus.sqlite` later.
+/// Where the records come from: JSON Lines today (`JSONLinesCorpus`), `corpus.sqlite` later.
+///
+/// A SQLite reader fills `ReportDocument` from the documents table (id, path, title, date and
+/// where it came from, issuer), its entities (id, kind, text, span, section id and the value: for
+/// the report at least money `amount`/`amountMax`/`currency`/`per`/`qualifier`, date and range
+/// `firstDay`/`lastDay`, person count `count`/`countMax`/`unit`/`role`/`approximate`, title
+/// `title`/`key`/`category` — or the value's JSON, decoded with `JSONDecoder` into `Entity`) and
+/// its diagnostics (code, message, severity, span); error records become `.error`. `document` is
+/// the full document (text and node tree) when the source has it, for `--views`; nil otherwise.
 public protocol CorpusSource {
     /// Calls `body` once per record, in corpus order.
-    func forEach(_ body: (GongwenRecord) throws -> Void) throws
+    func forEach(_ body: (_ record: ReportRecord, _ document: Document?) throws -> Void) throws
 }
 
 /// Everything the report shows, built one record at a time (the records themselves are not kept).
@@ -200,7 +208,14 @@ public struct JSONLinesCorpus: CorpusSource {
 
     public init(path: String) { self.path = path }
 
-    public func forEach(_ body: (GongwenRecord) throws -> Void) throws {
+    public func forEach(_ body: (_ record: ReportRecord, _ document: Document?) throws -> Void) throws {
+        try forEachRecord { record in
+            if case .document(let d) = record { try body(ReportRecord(record), d) } else { try body(ReportRecord(record), nil) }
+        }
+    }
+
+    /// The decoded records themselves.
+    public func forEachRecord(_ body: (GongwenRecord) throws -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CorpusReadError(description: "cannot read \(path)") }
         defer { try? handle.close() }
         var pending: [UInt8] = []

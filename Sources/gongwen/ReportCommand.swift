@@ -39,15 +39,15 @@ struct ReportCommand: ParsableCommand {
         let outputDir = URL(fileURLWithPath: output ?? ".").deletingLastPathComponent()
         var summary = CorpusSummary()
         do {
-            try JSONLinesCorpus(path: corpus).forEach { record in
+            let source: any CorpusSource = JSONLinesCorpus(path: corpus)
+            try source.forEach { record, document in
                 var link: String?
-                if let views, case .document(let doc) = record, !doc.text.isEmpty {
-                    let name = ReportLinks.viewFileName(doc)
-                    let page = URL(fileURLWithPath: views).appendingPathComponent(name)
+                if let views, let doc = document, !doc.text.isEmpty {
+                    let page = URL(fileURLWithPath: views).appendingPathComponent(ReportLinks.viewFileName(doc))
                     try writePage(DocumentPage.render(doc), to: page.path)
                     link = ReportLinks.relative(from: outputDir, to: page)
                 }
-                summary.add(ReportRecord(record), viewLink: link)
+                summary.add(record, viewLink: link)
             }
         } catch let e as CorpusReadError {
             CLIIO.fail(e.description)

@@ -257,13 +257,16 @@ enum PageScan {
         let file = dir.appendingPathComponent("corpus.jsonl")
         try Data(lines).write(to: file)
         var summary = CorpusSummary()
-        try JSONLinesCorpus(path: file.path).forEach { summary.add(ReportRecord($0), viewLink: "views/x.html") }
+        try JSONLinesCorpus(path: file.path).forEach { record, document in
+            #expect((document == nil) == (summary.documents.count == 1))
+            summary.add(record, viewLink: "views/x.html")
+        }
         #expect(summary.documents.count == 1 && summary.errors.count == 1)
         #expect(ReportPage.render(summary).contains("<a href=\"views/x.html\">关于&lt;b&gt;的通知</a>"))
         #expect(ReportLinks.viewFileName(doc) == "通知_1-\(doc.id).html")
         #expect(ReportLinks.relative(from: dir, to: dir.appendingPathComponent("views/a b.html")) == "views/a%20b.html")
         #expect(ReportLinks.relative(from: dir.appendingPathComponent("out"), to: dir.appendingPathComponent("views/v.html")) == "../views/v.html")
         try Data("not json\n".utf8).write(to: file)
-        #expect(throws: CorpusReadError.self) { try JSONLinesCorpus(path: file.path).forEach { _ in } }
+        #expect(throws: CorpusReadError.self) { try JSONLinesCorpus(path: file.path).forEach { _, _ in } }
     }
 }

@@ -28,7 +28,7 @@ render_pages() {
     "$gw" view "$f" -o "$out/view/$(basename "$f" .txt).html"
   done
   # A hostile document: markup, ampersands and quotes must come out as text, never as markup.
-  printf '关于<script>alert("x")</script>&amp;的通知\n\n一、总体要求\n"引号"与'"'"'撇号'"'"' & <b>粗体</b> 548.74万元，2020年5月12日至2020年7月31日。\n（一）依据《关于<遂宁市专利权质押融资实施方案>的通知》执行。\n' > "$out/hostile.txt"
+  printf '关于<script>alert("x")</script>&amp;的通知\n\n一、总体要求\n"引号"与'"'"'撇号'"'"' & <b>粗体</b> 548.74万元，2020年5月12日至2020年7月31日。\r\n会议于9月23—\r\n24日召开。\r\n（一）依据《关于<遂宁市专利权质押融资实施方案>的通知》执行。\n' > "$out/hostile.txt"
   "$gw" view "$out/hostile.txt" -o "$out/view/hostile.html"
   "$gw" convert Corpus/seeds -o "$out/corpus.jsonl" >/dev/null 2>&1
   "$gw" report "$out/corpus.jsonl" -o "$out/report/index.html" --views "$out/report/views"

@@ -20,6 +20,8 @@ public enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // A parser turns a literal CR (and CR LF) into LF; a reference keeps the source's scalar.
+            case "\r": out += "&#13;"
             case "\u{0}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(c)
             }

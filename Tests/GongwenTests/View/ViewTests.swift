@@ -25,7 +25,7 @@ enum PageScan {
 
     /// The five references the pages write, undone scalar by scalar.
     static func unescape(_ s: Substring) -> String {
-        let refs: [(String, Unicode.Scalar)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+        let refs: [(String, Unicode.Scalar)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#13;", "\r"), ("&amp;", "&")]
         let u = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -179,6 +179,7 @@ enum PageScan {
         #expect(html.contains("&quot;引号&quot;与&#39;撇号&#39; &amp; &lt;b&gt;粗体&lt;/b&gt;"))
         // Attribute values: the title entity's data-title keeps quotes and markup as text.
         #expect(html.contains("data-title=\"关于&quot;引号&quot;&amp;&lt;b&gt;的通知\""))
+        #expect(HTML.escape("a\r\nb<&>\"'") == "a&#13;\nb&lt;&amp;&gt;&quot;&#39;")
         // The data block cannot be closed early.
         let data = html.components(separatedBy: "id=\"gw-data\">").last!
         #expect(!data.components(separatedBy: "</script>").first!.contains("<"))

@@ -89,7 +89,7 @@ public enum DocumentPage {
     static func legend(_ entities: [Entity]) -> String {
         var counts: [EntityKind: Int] = [:]
         for e in entities { counts[e.kind, default: 0] += 1 }
-        var s = "<div id=\"legend\" role=\"toolbar\" aria-label=\"Show or hide entity kinds\">"
+        var s = "<div id=\"legend\" role=\"group\" aria-label=\"Show or hide entity kinds\">"
         for kind in EntityKind.allCases {
             guard let n = counts[kind] else { continue }
             s += "<button type=\"button\" class=\"k-\(kind.rawValue)\" data-toggle=\"\(kind.rawValue)\" aria-pressed=\"true\">"

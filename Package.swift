@@ -37,9 +37,11 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
+        // HTML pages for people: one document (`gongwen view`) and a corpus report (`gongwen report`).
+        .target(name: "GongwenView", dependencies: ["Gongwen"]),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", "GongwenFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport"]),
@@ -51,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongwenTests",
-            dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

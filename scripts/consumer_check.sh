@@ -7,6 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 consumer="$root/Tests/Consumer"
 main="$consumer/Sources/Consumer/main.swift"
+mkdir -p "$(dirname "$main")"
 awk '/<!-- consumer-check -->/ { armed = 1; next }
      armed && /^```swift/ { inside = 1; next }
      inside && /^```/ { exit }

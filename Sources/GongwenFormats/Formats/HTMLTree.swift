@@ -7,10 +7,10 @@ import Gongwen
 /// `<?xml encoding?>`, then detection) and decoding diagnostics.
 ///
 /// Before libxml2 sees the page a linear pre-scan bounds nesting at `maxDepth` open elements and
-/// drops end tags that close nothing, so deep unclosed `<div>` soup and thousands of unmatched end
+/// drops end tags that close nothing (libxml2 itself stops reading at depth 256), so deep unclosed `<div>` soup and thousands of unmatched end
 /// tags cost linear time.
 enum HTMLTree {
-    static let maxDepth: Int32 = 256
+    static let maxDepth: Int32 = 128
 
     /// Decodes the page and extracts it.
     static func extract(_ bytes: [UInt8]) -> HTMLText {
@@ -32,7 +32,10 @@ enum HTMLTree {
     }
 
     /// Extracts an already decoded page.
-    static func extract(text source: String) -> HTMLText {
+    static func extract(text source: String) -> HTMLText { extractCounting(text: source).page }
+
+    /// The page, and how many tags the pre-scan left out.
+    static func extractCounting(text source: String) -> (page: HTMLText, droppedTags: Int) {
         var utf8 = Array(source.utf8)
         if utf8.isEmpty { utf8 = [32] }
         var events = cxml_events()
@@ -40,7 +43,7 @@ enum HTMLTree {
         defer { cxml_free(&events) }
         guard status == 0, let raw = events.bytes else {
             // libxml2 could not build a tree: fall back to the hand-written tokenizer.
-            return HTMLText.extract(text: source)
+            return (HTMLText.extract(text: source), 0)
         }
         let buffer = UnsafeBufferPointer(start: raw, count: Int(events.length))
         var out = HTMLTextBuilder()
@@ -125,7 +128,7 @@ enum HTMLTree {
         let (text, byteMap) = out.finish()
         let main = HTMLMainContent.locate(blocks: blocks, text: text, byteMap: byteMap)
         // Tags the pre-scan left out (events.dropped_tags) only lose layout, never text.
-        return HTMLText(text: text, main: main, encoding: "UTF-8", diagnostics: [])
+        return (HTMLText(text: text, main: main, encoding: "UTF-8", diagnostics: []), Int(events.dropped_tags))
     }
 
     /// Breadcrumbs and menus named as such (`nav`, `crumb`, `menu`, `position`/`location`, `dqwz`

@@ -130,6 +130,8 @@ enum PageLayout {
         var em: Double
         var pitch: Double
         var bodySize: Double
+        /// The usual page width.
+        var width: Double
     }
 
     static func median(_ values: [Double]) -> Double? {
@@ -160,7 +162,8 @@ enum PageLayout {
                 if d > 0 { pitches.append(d) }
             }
         }
-        return Metrics(left: left, right: right, em: max(em, 0.01), pitch: median(pitches) ?? size * 1.5, bodySize: size)
+        return Metrics(left: left, right: right, em: max(em, 0.01), pitch: median(pitches) ?? size * 1.5, bodySize: size,
+                       width: median(pages.map(\.width)) ?? 0)
     }
 
     enum Join { case none, space, newline, blankLine }
@@ -169,14 +172,15 @@ enum PageLayout {
     static func join(_ a: Line, _ b: Line, samePage: Bool, m: Metrics, titleZone: Bool) -> Join {
         if samePage && b.centerY - a.centerY > m.pitch * 1.6 { return .blankLine }
         if titleZone, isTitleLine(a, m), isTitleLine(b, m) { return .none }
-        let full = a.x1 >= m.right - 1.5 * m.em
+        // Full: reaching the right edge of a text column that spans most of the page.
+        let full = a.x1 >= m.right - 1.5 * m.em && m.right - m.left >= 0.5 * m.width
         let indented = b.x0 > m.left + 0.8 * m.em
         guard full && !indented else { return .newline }
         // A full line that ends a sentence, before a line that starts like a heading: a break.
         if let l = a.text.unicodeScalars.last, "。！？；：!?;:".unicodeScalars.contains(l), startsLikeMarker(b.text) { return .newline }
-        let last = a.text.unicodeScalars.last, first = b.text.unicodeScalars.first
-        if let l = last, let f = first, l.isASCII, f.isASCII, l.properties.isAlphabetic || ("0"..."9").contains(l),
-           f.properties.isAlphabetic || ("0"..."9").contains(f) {
+        // Latin words wrap at a space; a number split by the layout joins up again.
+        if let l = a.text.unicodeScalars.last, let f = b.text.unicodeScalars.first, l.isASCII, f.isASCII,
+           l.properties.isAlphabetic, f.properties.isAlphabetic {
             return .space
         }
         return .none

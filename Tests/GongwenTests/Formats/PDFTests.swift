@@ -153,3 +153,24 @@ import Testing
         #expect(p.page(at: 6) == nil)
     }
 }
+
+@Suite("PDF throughput") struct PDFThroughputTests {
+    /// Prints pages per second for the seeds printed to PDF (reader and layout, not the parse);
+    /// measured, not asserted: the machine is shared.
+    @Test func pagesPerSecond() throws {
+        var pdfs: [[UInt8]] = []
+        for seed in SeedCorpus.names {
+            pdfs.append(try FormatFixture.printedPDF(name: "\(seed).txt", contents: try FormatFixture.seedText(seed)))
+        }
+        var pages = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = clock()
+        for _ in 0..<5 {
+            for pdf in pdfs { pages += try PDFReader.read(bytes: pdf).pageCount }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+        print("PDF throughput: \(pages) pages in \(String(format: "%.2f", seconds)) s wall = \(String(format: "%.0f", Double(pages) / seconds)) pages/s; \(String(format: "%.2f", cpu)) s CPU = \(String(format: "%.0f", Double(pages) / cpu)) pages/CPU-s")
+        #expect(pages == 5 * 13)
+    }
+}

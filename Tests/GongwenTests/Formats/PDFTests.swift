@@ -128,6 +128,22 @@ import Testing
         }
     }
 
+    @Test func manyRealPagesAreTooLarge() throws {
+        // 6000 distinct pages: over the limit before any is read.
+        let n = 6000
+        let kids = (0..<n).map { "\($0 + 5) 0 R" }.joined(separator: " ")
+        let page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
+        let bytes = Self.pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [\(kids)] /Count \(n) >>", Self.content, Self.font]
+            + Array(repeating: page, count: n))
+        do {
+            let paged = try PDFReader.read(bytes: bytes, limits: PagedReadLimits(maxPages: 1000))
+            Issue.record("read \(paged.pageCount) pages")
+        } catch {
+            #expect(error.code == "too-large", "\(error)")
+            #expect(error.message.contains("6000 pages"))
+        }
+    }
+
     @Test func pageTreeLoopEndsInARecord() throws {
         // The page tree's kid is the tree itself.
         let bytes = Self.pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", Self.page, Self.content, Self.font])
@@ -143,6 +159,22 @@ import Testing
         for bytes in [Array("%PDF-1.4\nnot really".utf8), Array(Self.pdf(["<< /Type /Catalog /Pages 2 0 R >>"]).prefix(20)), [UInt8](repeating: 0x25, count: 3)] {
             #expect(throws: FormatReadFailure.self) { try PDFReader.read(bytes: bytes) }
         }
+    }
+
+    @Test func oneEntryPointForTheFormatLayer() throws {
+        let bytes = Self.pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", Self.page, Self.content, Self.font])
+        #expect(FixedLayoutFormats.detect(name: "a/b.bin", bytes: bytes) == "pdf")
+        #expect(FixedLayoutFormats.detect(name: "x.ofd", bytes: [0x50, 0x4B, 3, 4]) == "ofd")
+        #expect(FixedLayoutFormats.detect(name: "x.WPS", bytes: []) == "wps")
+        #expect(FixedLayoutFormats.detect(name: "x", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) == "doc")
+        #expect(FixedLayoutFormats.detect(name: "x.txt", bytes: Array("text".utf8)) == nil)
+        let converted = try FixedLayoutFormats.convert(bytes: bytes, format: "pdf", options: ParseOptions(path: "a.pdf"), sha256: "abc")
+        #expect(converted.document.source.format == "pdf")
+        #expect(converted.document.source.bytes == bytes.count)
+        #expect(converted.document.source.sha256 == "abc")
+        #expect(converted.document.source.path == "a.pdf")
+        #expect(converted.document.text == "Hello page\n")
+        #expect(converted.pages?.segments == [PageSegment(page: 1, range: 0..<11)])
     }
 
     @Test func pageMapLookup() {

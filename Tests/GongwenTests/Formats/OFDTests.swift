@@ -161,6 +161,14 @@ enum OFDFixture {
         }
     }
 
+    @Test func absurdCoordinatesDoNotTrap() throws {
+        let objects = ["1e308 0 10 10", "nan 5 5 5", "-1e300 -1e300 1e300 1e300", "10 20 30 5"].enumerated().map { k, box in
+            "<ofd:TextObject ID=\"\(k)\" Boundary=\"\(box)\" Size=\"1e308\"><ofd:TextCode X=\"inf\" Y=\"3\" DeltaX=\"g -5 1\">字\(k)</ofd:TextCode></ofd:TextObject>"
+        }.joined() + OFDFixture.textObject(id: 9, x: 20, y: 30, "正文")
+        let paged = try OFDReader.read(bytes: try OFDFixture.package(pages: [OFDFixture.page(objects)]))
+        #expect(paged.text.contains("正文"))
+    }
+
     @Test func deltaXAndPaths() {
         #expect(OFDReader.advances("g 3 4.2 1 2", count: 5) == [4.2, 4.2, 4.2, 1, 2])
         #expect(OFDReader.advances("g 1000000000 1", count: 3) == [1, 1, 1])

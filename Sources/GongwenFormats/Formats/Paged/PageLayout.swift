@@ -27,7 +27,11 @@ enum PageLayout {
     /// vertical centres are within 40 % of the smaller height (CJK glyph boxes are taller than
     /// Latin ones on the same baseline, and overlap the lines above and below).
     static func lines(of words: [PlacedWord]) -> [Line] {
-        let order = words.indices.filter { words[$0].height > 0 && !words[$0].text.isEmpty }
+        // Boxes from an untrusted file: only finite, plausible coordinates (no NaN, no 1e308).
+        func plausible(_ w: PlacedWord) -> Bool {
+            [w.x0, w.y0, w.x1, w.y1].allSatisfy { $0.isFinite && abs($0) < 1e7 } && w.x1 >= w.x0
+        }
+        let order = words.indices.filter { words[$0].height > 0 && !words[$0].text.isEmpty && plausible(words[$0]) }
             .sorted { words[$0].centerY < words[$1].centerY }
         var groups: [[Int]] = []
         var center = 0.0, minHeight = 0.0

@@ -3,9 +3,10 @@ import Testing
 @testable import Gongwen
 @testable import GongwenFormats
 
-/// Legacy Word through antiword/catdoc, run as a child process. No `.doc` can be generated here
-/// (nothing on this machine writes Word 97 binaries), so the process handling is tested with
-/// stand-in tools, and the real antiword with files it must refuse.
+/// Legacy Word through antiword/catdoc, run as a child process. Nothing here writes Word 97 files,
+/// so `Tests/Fixtures/legacy.doc` is a minimal one made by `scripts/make_doc_fixture.py` and
+/// committed; the process handling is tested with stand-in tools, and antiword with files it must
+/// refuse.
 @Suite("Legacy Word") struct WordTests {
     static let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
@@ -43,6 +44,21 @@ import Testing
         } catch {
             #expect(error.code == "unreadable", "\(error)")
         }
+    }
+
+    @Test func catdocReadsTheCommittedDoc() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let bytes = Array(try Data(contentsOf: url.appendingPathComponent("Fixtures/legacy.doc")))
+        #expect(LegacyWordReader.sniff(bytes))
+        let catdoc = LegacyWordReader.Tool.candidates[1]
+        #expect(catdoc.path.hasSuffix("catdoc"))
+        let text = try LegacyWordReader.read(bytes: bytes, name: "legacy.doc", tools: [catdoc])
+        #expect(text == "关于开展科技项目申报工作的通知\n各区县科技局：\n一、申报范围。经费548.74万元，共43人参加。\n二、工作要求\n")
+        let doc = GongwenParser(options: ParseOptions(format: "doc")).parse(text)
+        #expect(doc.title == "关于开展科技项目申报工作的通知")
+        #expect(doc.entities.contains { $0.kind == .money && $0.text == "548.74万元" })
+        #expect(doc.sections.map(\.marker.text) == ["一、", "二、"])
     }
 
     @Test func toolOutputIsTheText() throws {

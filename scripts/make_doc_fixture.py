@@ -5,7 +5,8 @@ the fixture Tests/Fixtures/legacy.doc is made by this script and committed:
 
     scripts/make_doc_fixture.py Tests/Fixtures/legacy.doc 关于开展科技项目申报工作的通知 各区县科技局： 一、申报范围。经费548.74万元，共43人参加。 二、工作要求
 
-catdoc reads it; antiword does not (it needs FIB fields this minimal file leaves empty).
+catdoc reads it; antiword misreads it (it needs FIB fields this minimal file leaves empty), which
+the reader notices and falls back to catdoc.
 
 usage: make_doc_fixture.py OUT.doc "paragraph one" "paragraph two" ...
 """

@@ -55,6 +55,10 @@ import Testing
         #expect(catdoc.path.hasSuffix("catdoc"))
         let text = try LegacyWordReader.read(bytes: bytes, name: "legacy.doc", tools: [catdoc])
         #expect(text == "关于开展科技项目申报工作的通知\n各区县科技局：\n一、申报范围。经费548.74万元，共43人参加。\n二、工作要求\n")
+        // With both tools, antiword first: it misreads this minimal file (its FIB as text), so
+        // catdoc's plausible output wins.
+        #expect(try LegacyWordReader.read(bytes: bytes, name: "legacy.doc") == text)
+        #expect(LegacyWordReader.plausibility("ꗬÁࠄሀ¿ࠀࡲ") < 0.9)
         let doc = GongwenParser(options: ParseOptions(format: "doc")).parse(text)
         #expect(doc.title == "关于开展科技项目申报工作的通知")
         #expect(doc.entities.contains { $0.kind == .money && $0.text == "548.74万元" })

@@ -70,6 +70,7 @@ public enum LegacyWordReader {
             throw FormatReadFailure(BatchErrorCode.unreadable, "cannot write a temporary file: \(error)")
         }
         var lastFailure = FormatReadFailure(BatchErrorCode.unreadable, "no tool could read it")
+        var best: (text: String, plausible: Double)?
         for tool in installed {
             let run = ChildProcess.run(tool.path, tool.arguments + [file.path], seconds: limits.seconds, maxOutput: limits.maxOutputBytes)
             switch run {
@@ -79,16 +80,33 @@ public enum LegacyWordReader {
                     lastFailure = FormatReadFailure(BatchErrorCode.empty, "the Word document has no text")
                     continue
                 }
-                return text
+                // A tool that misreads the file writes its binary structures as text (Yi, Samaritan,
+                // private-use characters): try the next one, keep the most plausible output.
+                let score = plausibility(text)
+                if score >= 0.9 { return text }
+                if best == nil || score > best!.plausible { best = (text, score) }
             case .failure(let failure):
                 lastFailure = failure
             }
         }
+        if let best { return best.text }
         if isWPS, lastFailure.code == BatchErrorCode.unreadable {
             throw FormatReadFailure(BatchErrorCode.unsupportedFormat,
                                     "a Kingsoft WPS file that is not Word-compatible (\(tool.path.split(separator: "/").last ?? "") cannot read it); save it as .doc or .docx in WPS")
         }
         throw lastFailure
+    }
+}
+
+extension LegacyWordReader {
+    /// The share of scalars that Chinese documents are made of (see `Formats.plausibleScalar`).
+    static func plausibility(_ text: String) -> Double {
+        var total = 0, plausible = 0
+        for s in text.unicodeScalars.prefix(100_000) {
+            total += 1
+            if Formats.plausibleScalar(s.value) { plausible += 1 }
+        }
+        return total == 0 ? 0 : Double(plausible) / Double(total)
     }
 }
 

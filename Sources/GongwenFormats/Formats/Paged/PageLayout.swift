@@ -249,7 +249,7 @@ enum PageLayout {
             pending += page.bottom.map { (number, $0) }
         }
         builder.endLine(page: previous?.page ?? max(1, pages.count))
-        builder.flush(&pending)
+        builder.flush(&pending, blankAfter: false)
         return PagedText(text: builder.text, pageCount: placed.count, segments: builder.segments, chrome: builder.chrome)
     }
 
@@ -281,7 +281,7 @@ enum PageLayout {
 
         /// Writes the waiting chrome lines, each on a line of its own, the group between blank
         /// lines so that no paragraph takes them in.
-        mutating func flush(_ pending: inout [(page: Int, line: Line)]) {
+        mutating func flush(_ pending: inout [(page: Int, line: Line)], blankAfter: Bool = true) {
             guard let first = pending.first else { return }
             blankLine(page: first.page)
             for (page, line) in pending {
@@ -291,7 +291,7 @@ enum PageLayout {
                 chrome.append(start..<count)
                 endLine(page: page)
             }
-            blankLine(page: pending[pending.count - 1].page)
+            if blankAfter { blankLine(page: pending[pending.count - 1].page) }
             pending.removeAll()
         }
 

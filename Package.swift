@@ -28,11 +28,19 @@ let package = Package(
         // SHA-256 for `source.sha256` via libcrypto (hardware SHA instructions where present).
         .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "Gongwen", dependencies: ["CICU", "CCrypto"]),
+        // PDF through poppler-cpp and HTML through libxml2: each behind a small C/C++ shim whose header
+        // has plain C types only, linked through pkg-config; only the format layer depends on them.
+        .systemLibrary(name: "PopplerCpp", pkgConfig: "poppler-cpp", providers: [.apt(["libpoppler-cpp-dev"])]),
+        .target(name: "CPoppler", dependencies: ["PopplerCpp"]),
+        .systemLibrary(name: "LibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CLibXML2", dependencies: ["LibXML2"]),
         // Inputs as people have them (folders, zip, tar.gz, HTML, docx): the format layer and batch conversion.
         .target(
             name: "GongwenFormats",
             dependencies: [
                 "Gongwen",
+                "CPoppler",
+                "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]

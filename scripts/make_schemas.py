@@ -38,8 +38,8 @@ VOCAB = {
                        "numbering.disorder", "outline.missingLevel", "text.placeholder", "date.invalid",
                        "date.placeholder", "date.unresolved", "date.weekdayMismatch", "number.overflow"],
     "errorCode": ["unsupported-format", "empty", "too-large", "archive-bomb", "unreadable", "truncated-archive",
-                  "symlink-loop", "bad-input"],
-    "format": ["text", "html", "docx"],
+                  "symlink-loop", "bad-input", "no-text-layer", "crashed", "timeout", "out-of-memory"],
+    "format": ["text", "html", "docx", "pdf", "ofd", "doc", "wps"],
 }
 # How the open schema writes each vocabulary: a pattern for its shape, so later values validate.
 OPEN_PATTERN = {
@@ -90,7 +90,8 @@ def entity_def():
     base["allOf"] = [{"if": {"properties": {"kind": {"const": k}}}, "then": {"properties": {"value": v}}} for k, v in VALUES.items()]
     return base
 
-SOURCE = obj({"path": {"type": ["string", "null"]}, "encoding": S, "format": vocab("format"), "bytes": NAT, "sha256": S}, {"id": S})
+SOURCE = obj({"path": {"type": ["string", "null"]}, "encoding": S, "format": vocab("format"), "bytes": NAT, "sha256": S},
+             {"id": S, "pages": {"type": "array", "items": obj({"page": {"type": "integer", "minimum": 1}, "span": SPAN})}})
 SECTION_OUTLINE = obj({"id": S, "marker": S, "style": vocab("markerStyle"), "level": {"type": "integer", "minimum": 1},
                        "ordinal": INT, "heading": S, "span": SPAN, "headingSpan": SPAN,
                        "children": {"type": "array", "items": {"$ref": "#/$defs/section"}}})

@@ -64,9 +64,18 @@ public struct ErrorCode: CodeList {
     public static let symlinkLoop: ErrorCode = "symlink-loop"
     /// `--stdin-jsonl`: a line that is not a valid request.
     public static let badInput: ErrorCode = "bad-input"
+    /// A PDF or OFD with no text to read: a scan (OCR is out of scope).
+    public static let noTextLayer: ErrorCode = "no-text-layer"
+    /// The worker converting it crashed (`convert` isolates every input in a worker process).
+    public static let crashed: ErrorCode = "crashed"
+    /// It took longer than `--timeout`.
+    public static let timeout: ErrorCode = "timeout"
+    /// Its worker grew past `--max-memory`.
+    public static let outOfMemory: ErrorCode = "out-of-memory"
 
     public static let known: [ErrorCode] = [
         .unsupportedFormat, .empty, .tooLarge, .archiveBomb, .unreadable, .truncatedArchive, .symlinkLoop, .badInput,
+        .noTextLayer, .crashed, .timeout, .outOfMemory,
     ]
 }
 
@@ -78,8 +87,14 @@ public struct InputFormat: CodeList {
     public static let text: InputFormat = "text"
     public static let html: InputFormat = "html"
     public static let docx: InputFormat = "docx"
+    public static let pdf: InputFormat = "pdf"
+    public static let ofd: InputFormat = "ofd"
+    /// Word 97–2003.
+    public static let doc: InputFormat = "doc"
+    /// Kingsoft WPS.
+    public static let wps: InputFormat = "wps"
 
-    public static let known: [InputFormat] = [.text, .html, .docx]
+    public static let known: [InputFormat] = [.text, .html, .docx, .pdf, .ofd, .doc, .wps]
 }
 
 /// ISO 4217 currency code (`CNY`, `USD`). Open: documents cite any currency.

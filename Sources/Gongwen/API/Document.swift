@@ -99,8 +99,11 @@ public struct SourceInfo: Sendable, Hashable {
     public var bytes: Int
     /// Lower-case hex SHA-256 of the input bytes.
     public var sha256: String
-    /// The input format (`text`, `html`, `docx`).
+    /// The input format (`text`, `html`, `docx`, `pdf`, `ofd`, `doc`, `wps`).
     public var format: InputFormat
+    /// For paged formats (PDF, OFD): which page each part of the text was printed on, in order,
+    /// tiling the text.
+    public var pages: [PageSpan]?
 
     public init(path: String? = nil, id: String? = nil, encoding: String, bytes: Int, sha256: String, format: InputFormat = .text) {
         self.path = path
@@ -109,6 +112,18 @@ public struct SourceInfo: Sendable, Hashable {
         self.bytes = bytes
         self.sha256 = sha256
         self.format = format
+    }
+}
+
+/// A part of the text and the page it was printed on.
+public struct PageSpan: Sendable, Hashable, Codable {
+    /// 1 for the first page.
+    public var page: Int
+    public var span: TextSpan
+
+    public init(page: Int, span: TextSpan) {
+        self.page = page
+        self.span = span
     }
 }
 

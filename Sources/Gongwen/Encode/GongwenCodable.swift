@@ -104,12 +104,14 @@ extension SourceInfo: Codable {
         try c.put("format", format)
         try c.put("bytes", bytes)
         try c.put("sha256", sha256)
+        try c.putIfPresent("pages", pages)
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: JSONKey.self)
         self.init(path: try c.optional("path"), id: try c.optional("id"), encoding: try c("encoding"), bytes: try c("bytes"),
                   sha256: try c("sha256"), format: try c.optional("format") ?? .text)
+        pages = try c.optional("pages")
     }
 }
 

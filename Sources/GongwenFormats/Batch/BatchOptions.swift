@@ -10,31 +10,21 @@ import Gongwen
 /// ```
 public enum BatchConversion {}
 
-/// The codes of error records (`{"error": {"code": ...}}`). A code keeps its meaning once published.
+/// The error-record codes as the batch code passes them around (strings), each the raw value of
+/// the one list in the core, `ErrorCode`, which documents them.
 public enum BatchErrorCode {
-    /// A format we cannot read: `.pdf`, `.doc`, images, binary data, `.rar`.
-    public static let unsupportedFormat = "unsupported-format"
-    /// A file of zero bytes, an archive with no files, a page or `.docx` with no text.
-    public static let empty = "empty"
-    /// Over `--max-bytes`.
-    public static let tooLarge = "too-large"
-    /// An archive member that expands past its declared size or past the compression-ratio limit,
-    /// or archives nested too deep.
-    public static let archiveBomb = "archive-bomb"
-    /// Cannot be read: permissions, I/O errors, corrupt data, a broken symbolic link.
-    public static let unreadable = "unreadable"
-    /// An archive that ends early.
-    public static let truncatedArchive = "truncated-archive"
-    /// A symbolic link that leads back into a folder being walked.
-    public static let symlinkLoop = "symlink-loop"
-    /// `--stdin-jsonl`: a line that is not `{"id": ..., "text": ...}`.
-    public static let badInput = "bad-input"
-    /// The worker process converting this input (or archive member) crashed.
-    public static let crashed = "crashed"
-    /// Not converted within `--timeout`.
-    public static let timeout = "timeout"
-    /// The worker grew past `--max-memory` while converting this input.
-    public static let outOfMemory = "out-of-memory"
+    public static let unsupportedFormat = ErrorCode.unsupportedFormat.rawValue
+    public static let empty = ErrorCode.empty.rawValue
+    public static let tooLarge = ErrorCode.tooLarge.rawValue
+    public static let archiveBomb = ErrorCode.archiveBomb.rawValue
+    public static let unreadable = ErrorCode.unreadable.rawValue
+    public static let truncatedArchive = ErrorCode.truncatedArchive.rawValue
+    public static let symlinkLoop = ErrorCode.symlinkLoop.rawValue
+    public static let badInput = ErrorCode.badInput.rawValue
+    public static let noTextLayer = ErrorCode.noTextLayer.rawValue
+    public static let crashed = ErrorCode.crashed.rawValue
+    public static let timeout = ErrorCode.timeout.rawValue
+    public static let outOfMemory = ErrorCode.outOfMemory.rawValue
 }
 
 /// Crash isolation: inputs are read and parsed in worker processes (the same binary, run as a

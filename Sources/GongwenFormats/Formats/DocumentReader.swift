@@ -71,7 +71,9 @@ public enum DocumentReader {
             let decoded = SourceDecoder.decode(bytes, forcedEncoding: encoding)
             return ExtractedText(text: decoded.text, format: .text, encoding: decoded.encoding, regions: [], diagnostics: decoded.diagnostics)
         case .html:
-            let page = HTMLText.extract(bytes, forcedEncoding: encoding)
+            // libxml2's HTML parser (behind a linear nesting pre-scan); the hand-written tokenizer
+            // is only its fallback for a page libxml2 cannot take.
+            let page = HTMLTree.extract(bytes, forcedEncoding: encoding)
             let length = page.text.unicodeScalars.count
             return ExtractedText(text: page.text, format: .html, encoding: page.encoding,
                                  regions: ExtractedText.regions(main: page.main, length: length), diagnostics: page.diagnostics)
@@ -97,13 +99,16 @@ public enum DocumentReader {
             throw FormatError(code: BatchErrorCode.tooLarge, message: "\(bytes.count) bytes is over the limit of \(limits.maxBytes) bytes (--max-bytes)",
                               format: forcedFormat?.rawValue ?? Formats.label(forName: name), bytes: bytes.count)
         }
+        let sha = sha256 ?? SHA256.hex(of: bytes)
+        if forcedFormat == nil, let fixed = FixedLayoutFormats.detect(name: name, bytes: bytes) {
+            return try readFixedLayout(bytes: bytes, format: fixed, options: options, limits: limits, sha256: sha)
+        }
         let format: DocumentFormat
         if let forcedFormat {
             format = forcedFormat
         } else {
             format = try detect(bytes: bytes, name: name)
         }
-        let sha = sha256 ?? SHA256.hex(of: bytes)
         var parse = options
         parse.format = InputFormat(rawValue: format.rawValue)
         if format == .text {
@@ -128,7 +133,26 @@ public enum DocumentReader {
         document.source.encoding = extracted.encoding
         document.diagnostics.insert(contentsOf: extracted.diagnostics, at: 0)
         PageChrome.apply(extracted.regions, to: &document)
+        if format == .html, let main = extracted.regions.first(where: { $0.kind == .mainContent }) {
+            // A menu line before the content must not stand as the title: take the content's own.
+            TitleRecovery.apply(contentStart: main.span.start, to: &document, options: parse, contentEnd: main.span.end)
+        }
         return document
+    }
+
+    /// PDF, OFD, `.doc` and Word-compatible `.wps` through poppler, the OFD reader and antiword or
+    /// catdoc; `source.pages` maps spans to the pages they were printed on.
+    private static func readFixedLayout(bytes: [UInt8], format: String, options: ParseOptions, limits: ReadLimits,
+                                        sha256: String) throws(FormatError) -> Document {
+        do throws(FormatReadFailure) {
+            let converted = try FixedLayoutFormats.convert(bytes: bytes, format: format, options: options, sha256: sha256,
+                                                          maxBytes: limits.maxBytes, maxRatio: limits.maxCompressionRatio)
+            var document = converted.document
+            document.source.pages = converted.pages?.segments.map { PageSpan(page: $0.page, span: TextSpan(start: $0.range.lowerBound, end: $0.range.upperBound)) }
+            return document
+        } catch {
+            throw FormatError(code: error.code, message: error.message, format: format, bytes: bytes.count)
+        }
     }
 
     /// Whether an `--encoding` name is one the decoder knows (ICU's names and aliases).

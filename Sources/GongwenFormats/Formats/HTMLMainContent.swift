@@ -48,7 +48,7 @@ enum HTMLMainContent {
     /// that leaves the page without a title — the core took a menu line before the content for
     /// one — takes the title the content itself has.
     static func apply(_ main: Range<Int>, to document: inout Document, options: ParseOptions) {
-        MainContent.apply(main, to: &document)
+        PageChrome.apply(ExtractedText.regions(main: main, length: document.text.unicodeScalars.count), to: &document)
         TitleRecovery.apply(contentStart: main.lowerBound, to: &document, options: options, contentEnd: main.upperBound)
     }
 }

@@ -12,9 +12,9 @@ import Gongwen
 enum HTMLTree {
     static let maxDepth: Int32 = 128
 
-    /// Decodes the page and extracts it.
-    static func extract(_ bytes: [UInt8]) -> HTMLText {
-        let decoded = HTMLText.decode(bytes)
+    /// Decodes the page (the forced encoding; else our own sniffing) and extracts it.
+    static func extract(_ bytes: [UInt8], forcedEncoding: String? = nil) -> HTMLText {
+        let decoded = forcedEncoding.map { SourceDecoder.decode(bytes, forcedEncoding: $0) } ?? HTMLText.decode(bytes)
         var result = extract(text: decoded.text)
         result.encoding = decoded.encoding
         result.diagnostics = decoded.diagnostics

@@ -9,9 +9,11 @@ public enum FixedLayoutFormats {
         let lower = name.lowercased()
         if PDFReader.sniff(bytes) { return "pdf" }
         if OFDReader.sniff(bytes) || (lower.hasSuffix(".ofd") && bytes.starts(with: [0x50, 0x4B])) { return "ofd" }
+        // Word 97–2003 and Kingsoft files are OLE containers; a `.doc` that holds text or HTML is
+        // read by its content like any other file.
+        guard LegacyWordReader.sniff(bytes) else { return nil }
         if lower.hasSuffix(".wps") { return "wps" }
-        if LegacyWordReader.sniff(bytes) && (lower.hasSuffix(".doc") || lower.hasSuffix(".dot") || !lower.contains(".")) { return "doc" }
-        if lower.hasSuffix(".doc") || lower.hasSuffix(".dot") { return "doc" }
+        if lower.hasSuffix(".doc") || lower.hasSuffix(".dot") || !lower.contains(".") { return "doc" }
         return nil
     }
 

@@ -41,6 +41,12 @@ let package = Package(
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats"]),
+        // Fuzz targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address and -D FUZZING;
+        // an ordinary build makes replayers of the same code: `FuzzParse crash-file`).
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzParse", dependencies: ["Gongwen", "FuzzSupport"]),
+        .executableTarget(name: "FuzzFormats", dependencies: ["Gongwen", "GongwenFormats", "FuzzSupport"]),
+        .executableTarget(name: "FuzzDecode", dependencies: ["Gongwen", "FuzzSupport"]),
         .testTarget(
             name: "GongwenTests",
             dependencies: ["Gongwen", "GongwenFormats", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -132,9 +132,17 @@ package enum SourceDecoder {
     /// punctuation), and the GB18030 reading is clean and clearly more plausible as Chinese (a
     /// short GB18030 text such as `小学` is valid UTF-8 Cyrillic, `Сѧ`). Nil to keep UTF-8.
     private static func legacyLookingLikeUTF8(_ bytes: [UInt8]) -> DecodedSource? {
-        let sample = bytes.count > sampleSize ? Array(bytes[0..<sampleSize]) : bytes
-        let shape = UTF8Shape(sample)
-        guard shape.twoByte > 0, shape.threeByte == 0, shape.fourByte == 0 else { return nil }
+        // Fast exit for the usual case: the first byte of a three- or four-byte sequence (Chinese
+        // in UTF-8 has one within a few bytes), or nothing but ASCII.
+        let n = min(bytes.count, sampleSize)
+        var twoByte = false
+        for i in 0..<n {
+            let b = bytes[i]
+            if b >= 0xE0 { return nil }
+            if b >= 0xC2 { twoByte = true }
+        }
+        guard twoByte else { return nil }
+        let sample = Array(bytes[0..<n])
         let asUTF8 = plausibility(DecodedSource(text: String(decoding: sample, as: UTF8.self), encoding: "UTF-8",
                                                 byteCount: sample.count, sha256: "", diagnostics: []))
         let gb = decodeWith("GB18030", bytes: sample, skipBOM: 0)
@@ -144,9 +152,9 @@ package enum SourceDecoder {
         return decodeWith("GB18030", bytes: bytes, skipBOM: 0)
     }
 
-    /// Counts of UTF-8 sequences by length, and of bytes that start no valid sequence.
+    /// Valid three-byte UTF-8 sequences (CJK lives there), and bytes that start no valid sequence.
     struct UTF8Shape {
-        var twoByte = 0, threeByte = 0, fourByte = 0, invalid = 0
+        var threeByte = 0, invalid = 0
 
         init(_ b: [UInt8]) {
             let n = b.count
@@ -155,14 +163,14 @@ package enum SourceDecoder {
             while i < n {
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
-                if c >= 0xC2 && c <= 0xDF && cont(i + 1) { twoByte += 1; i += 2; continue }
+                if c >= 0xC2 && c <= 0xDF && cont(i + 1) { i += 2; continue }
                 if c >= 0xE0 && c <= 0xEF && cont(i + 1) && cont(i + 2) {
                     let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
                     if v >= 0x800 && !(0xD800...0xDFFF).contains(v) { threeByte += 1; i += 3; continue }
                 }
                 if c >= 0xF0 && c <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3) {
                     let v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
-                    if v >= 0x10000 && v <= 0x10FFFF { fourByte += 1; i += 4; continue }
+                    if v >= 0x10000 && v <= 0x10FFFF { i += 4; continue }
                 }
                 invalid += 1
                 i += 1

@@ -8,7 +8,8 @@
 # Tests/Fuzz/gongwen.dict. One process on one core (the machine is shared): `taskset -c 1 nice`
 # for long runs. A crash leaves `crash-*` in Tests/Fuzz/artifacts/<target>/ and exits non-zero,
 # which is what CI checks. Environment: FUZZ_FLAGS adds libFuzzer flags (e.g. -fork=1
-# -ignore_crashes=1 to keep going after a crash), FUZZ_BUILD=0 skips the build.
+# -ignore_crashes=1 to keep going after a crash), FUZZ_BUILD=0 skips the build, FUZZ_KEEP=0 (for
+# CI) writes new inputs to a temporary folder instead of the committed corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,13 @@ corpus=Tests/Fuzz/corpus/$target
 artifacts=Tests/Fuzz/artifacts/$target
 mkdir -p "$corpus" "$artifacts"
 seeds=()
+if [[ ${FUZZ_KEEP:-1} == 0 ]]; then
+    # libFuzzer writes new inputs into the first folder: make that a throwaway one.
+    fresh=$(mktemp -d)
+    trap 'rm -rf "$fresh"' EXIT
+    seeds+=("$corpus")
+    corpus=$fresh
+fi
 for d in "Tests/Fuzz/seeds/$target" $([[ $target == parse ]] && echo Corpus/seeds); do
     [[ -d $d ]] && seeds+=("$d")
 done

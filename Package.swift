@@ -59,6 +59,12 @@ let package = Package(
             name: "GongwenTestSupport",
             dependencies: ["Gongwen", "GongwenFormats", "CICU", .product(name: "CompressNIO", package: "compress-nio")]
         ),
+        // Fuzz targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address and -D FUZZING;
+        // an ordinary build makes replayers of the same code: `FuzzParse crash-file`).
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzParse", dependencies: ["Gongwen", "FuzzSupport"]),
+        .executableTarget(name: "FuzzFormats", dependencies: ["Gongwen", "GongwenFormats", "FuzzSupport"]),
+        .executableTarget(name: "FuzzDecode", dependencies: ["Gongwen", "FuzzSupport"]),
         .testTarget(
             name: "GongwenTests",
             dependencies: ["Gongwen", "GongwenFormats", "GongwenView", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

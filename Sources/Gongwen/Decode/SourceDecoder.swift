@@ -41,14 +41,22 @@ package enum SourceDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return decodeWith("UTF-16LE", bytes: bytes, skipBOM: 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return decodeWith("UTF-16BE", bytes: bytes, skipBOM: 2) }
         if let s = String(validating: bytes, as: UTF8.self) {
+            if let legacy = legacyLookingLikeUTF8(bytes) { return legacy }
             return DecodedSource(text: s, encoding: "UTF-8", byteCount: bytes.count, sha256: "", diagnostics: [])
         }
         if let utf16 = sniffBOMlessUTF16(bytes) { return decodeWith(utf16, bytes: bytes, skipBOM: 0) }
+        let sample = bytes.count > sampleSize ? Array(bytes[0..<sampleSize]) : bytes
+        // UTF-8 with a few bad bytes: legacy Chinese encodings almost never form valid three-byte
+        // UTF-8 sequences, so many of them and few invalid bytes mean UTF-8 (with U+FFFD and a
+        // diagnostic), whatever a charset detector would say about the short rest.
+        let shape = UTF8Shape(sample)
+        if shape.threeByte >= 3 && shape.threeByte >= 2 * shape.invalid {
+            return decodeWith("UTF-8", bytes: bytes, skipBOM: 0)
+        }
 
         // Score UTF-8 (one stray byte must not turn a UTF-8 file into mojibake), GB18030 and Big5 on
         // a sample; ask ICU's detector (slow: it tries every charset it knows) only when none of
         // them decodes the sample cleanly. Then decode the whole input once with the winner.
-        let sample = bytes.count > sampleSize ? Array(bytes[0..<sampleSize]) : bytes
         var best: (score: Int, name: String, clean: Bool)?
         func consider(_ name: String) {
             let decoded = decodeWith(name, bytes: sample, skipBOM: 0)
@@ -120,6 +128,56 @@ package enum SourceDecoder {
         return result
     }
 
+    /// Valid UTF-8 that is more likely GB18030: no character from U+0800 up (no CJK, no full-width
+    /// punctuation), and the GB18030 reading is clean and clearly more plausible as Chinese (a
+    /// short GB18030 text such as `小学` is valid UTF-8 Cyrillic, `Сѧ`). Nil to keep UTF-8.
+    private static func legacyLookingLikeUTF8(_ bytes: [UInt8]) -> DecodedSource? {
+        // Fast exit for the usual case: the first byte of a three- or four-byte sequence (Chinese
+        // in UTF-8 has one within a few bytes), or nothing but ASCII.
+        let n = min(bytes.count, sampleSize)
+        var twoByte = false
+        for i in 0..<n {
+            let b = bytes[i]
+            if b >= 0xE0 { return nil }
+            if b >= 0xC2 { twoByte = true }
+        }
+        guard twoByte else { return nil }
+        let sample = Array(bytes[0..<n])
+        let asUTF8 = plausibility(DecodedSource(text: String(decoding: sample, as: UTF8.self), encoding: "UTF-8",
+                                                byteCount: sample.count, sha256: "", diagnostics: []))
+        let gb = decodeWith("GB18030", bytes: sample, skipBOM: 0)
+        guard gb.invalidCount == 0 else { return nil }
+        let asGB = plausibility(gb)
+        guard asGB > 2 * max(asUTF8, 0) else { return nil }
+        return decodeWith("GB18030", bytes: bytes, skipBOM: 0)
+    }
+
+    /// Valid three-byte UTF-8 sequences (CJK lives there), and bytes that start no valid sequence.
+    struct UTF8Shape {
+        var threeByte = 0, invalid = 0
+
+        init(_ b: [UInt8]) {
+            let n = b.count
+            var i = 0
+            @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                if c >= 0xC2 && c <= 0xDF && cont(i + 1) { i += 2; continue }
+                if c >= 0xE0 && c <= 0xEF && cont(i + 1) && cont(i + 2) {
+                    let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                    if v >= 0x800 && !(0xD800...0xDFFF).contains(v) { threeByte += 1; i += 3; continue }
+                }
+                if c >= 0xF0 && c <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3) {
+                    let v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                    if v >= 0x10000 && v <= 0x10FFFF { i += 4; continue }
+                }
+                invalid += 1
+                i += 1
+            }
+        }
+    }
+
     /// UTF-16 without a BOM shows up as a zero byte in every other position for Latin and digits.
     private static func sniffBOMlessUTF16(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
@@ -159,6 +217,11 @@ package enum SourceDecoder {
             else if v >= 0x4E00 && v <= 0x9FFF { score += 0 }
             else if v >= 0xE000 && v <= 0xF8FF { score -= 10 } // private use: a wrong guess
             else if v < 0x80 { score += 1 }
+            else if v < 0x370 { score += 0 }
+            // Greek and Russian letters count like ASCII; the rest of U+0370…U+07FF (historic
+            // Cyrillic, Hebrew, Arabic, …), what GB18030 read as UTF-8 turns into, against.
+            else if (0x391...0x3C9).contains(v) || (0x401...0x451).contains(v) { score += 1 }
+            else if v < 0x800 { score -= 2 }
         }
         return score
     }

@@ -27,8 +27,11 @@ struct FoldTable: Sendable {
         // Brackets around document-number years: 〔〕 【】 ［］ 〖〗 → [ ].
         case 0x3014, 0x3010, 0xFF3B, 0x3016, 0xFE5D: return .some(0x5B)
         case 0x3015, 0x3011, 0xFF3D, 0x3017, 0xFE5E: return .some(0x5D)
-        // Invisible: zero-width space/joiners, word joiner, BOM, soft hyphen.
-        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return .some(nil)
+        // Invisible: zero-width space/joiners, word joiner, BOM, soft hyphen, and the bidi marks,
+        // embeddings and isolates (LRM/RLM/ALM, U+202A…U+202E, U+2066…U+2069): inside a number
+        // (`5\u{200F}00万元`) they must not split it.
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD,
+             0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return .some(nil)
         // Line and paragraph separators → \n; tab and other spaces → space.
         case 0x2028, 0x2029, 0x0085, 0x000B, 0x000C: return .some(0x0A)
         default: return nil

@@ -135,7 +135,8 @@ struct BatchFixture {
             ("report.docx", try docx(), "docx"),
             ("empty.txt", [], "error:empty"),
             ("junk.bin", binary, "error:unsupported-format"),
-            ("scan.pdf", Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".utf8), "error:unsupported-format"),
+            // A PDF cut off after its header: poppler is asked, and it cannot be read.
+            ("scan.pdf", Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".utf8), "error:unreadable"),
             ("big.txt", Array(String(repeating: "遂宁市科学技术局关于开展工作的通知。\n", count: oversize / 50 + 1).utf8), "error:too-large"),
             ("sub/deeper/nested.txt", Array(notice.utf8), "UTF-8"),
         ]
@@ -203,7 +204,7 @@ enum IsolationFixture {
         guard let binary = CLITests.binary else { return nil }
         // Only workers read this, and only inputs holding a marker are affected.
         setenv("GONGWEN_TEST_FAULTS", "crash=\(crash),hang=\(hang),oom=\(oom)", 1)
-        return WorkerIsolation(command: [binary.path, "convert", "--worker"], timeout: timeout, maxMemory: maxMemory)
+        return WorkerIsolation(command: [binary.path, "worker"], timeout: timeout, maxMemory: maxMemory)
     }
 
     static func options(jobs: Int, resume: Bool = false, timeout: Double = 60, maxMemory: Int = WorkerIsolation.defaultMaxMemory) throws -> BatchOptions {

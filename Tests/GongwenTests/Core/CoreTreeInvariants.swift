@@ -11,7 +11,15 @@ enum CoreInvariants {
 
     static func violations(_ d: Document) -> [String] {
         var out: [String] = []
-        let n = d.text.unicodeScalars.count
+        // Sliced from one scalar array: `Document.text(of:)` walks the text per call, which made
+        // this check quadratic on documents with 10⁵ sections or entities.
+        let scalars = Array(d.text.unicodeScalars)
+        let n = scalars.count
+        func slice(_ s: TextSpan) -> String {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[s.start..<s.end])
+            return String(v)
+        }
         func inBounds(_ s: TextSpan, _ what: String) -> Bool {
             if s.start < 0 || s.end > n || s.start > s.end {
                 out.append("\(what): span \(s) out of bounds 0..<\(n)")
@@ -45,8 +53,8 @@ enum CoreInvariants {
                         if !s.headingSpan.contains(s.marker.span) {
                             out.append("\(here) section: marker span \(s.marker.span) outside headingSpan \(s.headingSpan)")
                         }
-                        if String(d.text(of: s.marker.span)) != s.marker.text {
-                            out.append("\(here) section: marker.text \(s.marker.text.debugDescription) != source \(String(d.text(of: s.marker.span)).debugDescription)")
+                        if slice(s.marker.span) != s.marker.text {
+                            out.append("\(here) section: marker.text \(s.marker.text.debugDescription) != source \(slice(s.marker.span).debugDescription)")
                         }
                     }
                     if s.bodyStart < s.span.start || s.bodyStart > s.span.end {
@@ -69,7 +77,7 @@ enum CoreInvariants {
                             out.append("\(here) item \(item.marker): overlaps or precedes the previous item")
                         }
                         last = item.span.end
-                        if !d.text(of: item.span).unicodeScalars.starts(with: item.marker.unicodeScalars) { // scalars: a combining mark after the marker makes graphemes differ
+                        if !slice(item.span).unicodeScalars.starts(with: item.marker.unicodeScalars) { // scalars: a combining mark after the marker makes graphemes differ
                             out.append("\(here) item \(item.marker): source at its span does not start with the marker")
                         }
                     }
@@ -87,8 +95,8 @@ enum CoreInvariants {
         tiles(d.children, from: 0, to: n, "document")
         check(d.children, depth: 0, path: "")
         for (i, e) in d.entities.enumerated() where inBounds(e.span, "entity \(i) \(e.kind)") {
-            if String(d.text(of: e.span)) != e.text {
-                out.append("entity \(i) \(e.kind): text \(e.text.debugDescription) != source \(String(d.text(of: e.span)).debugDescription)")
+            if slice(e.span) != e.text {
+                out.append("entity \(i) \(e.kind): text \(e.text.debugDescription) != source \(slice(e.span).debugDescription)")
             }
             if e.value.kind != e.kind { out.append("entity \(i): value kind \(e.value.kind) != kind \(e.kind)") }
         }

@@ -165,7 +165,11 @@ import Testing
         let bytes = Self.pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", Self.page, Self.content, Self.font])
         #expect(FixedLayoutFormats.detect(name: "a/b.bin", bytes: bytes) == "pdf")
         #expect(FixedLayoutFormats.detect(name: "x.ofd", bytes: [0x50, 0x4B, 3, 4]) == "ofd")
-        #expect(FixedLayoutFormats.detect(name: "x.WPS", bytes: []) == "wps")
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        #expect(FixedLayoutFormats.detect(name: "x.WPS", bytes: ole) == "wps")
+        // A `.wps` or `.doc` that is not an OLE file is read by its content, like any other name.
+        #expect(FixedLayoutFormats.detect(name: "x.wps", bytes: Array("通知".utf8)) == nil)
+        #expect(FixedLayoutFormats.detect(name: "x.doc", bytes: Array("通知".utf8)) == nil)
         #expect(FixedLayoutFormats.detect(name: "x", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) == "doc")
         #expect(FixedLayoutFormats.detect(name: "x.txt", bytes: Array("text".utf8)) == nil)
         let converted = try FixedLayoutFormats.convert(bytes: bytes, format: "pdf", options: ParseOptions(path: "a.pdf"), sha256: "abc")

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     ],
     targets: [
         // The only place that includes <unicode/*.h>: ICU's C API is renamed per version by
@@ -35,9 +36,14 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
+        // The typed SQLite corpus (`convert -o corpus.sqlite`), full-text search and views: docs/ANALYTICS.md.
+        .target(
+            name: "GongwenCorpus",
+            dependencies: ["Gongwen", "GongwenFormats", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", "GongwenFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats"]),
@@ -45,7 +51,7 @@ let package = Package(
         .target(name: "GongwenTestSupport", dependencies: ["Gongwen", "GongwenFormats"]),
         .testTarget(
             name: "GongwenTests",
-            dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenCorpus", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

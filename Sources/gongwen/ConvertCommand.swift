@@ -39,6 +39,12 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Keep the complete lines of an existing output and convert only the inputs not in it.")
     var resume = false
 
+    @Option(help: "Output format: jsonl, or sqlite for a corpus database (the default for -o *.sqlite, *.db).")
+    var format: String?
+
+    @Flag(help: "Add to an existing output (.sqlite or .jsonl), skipping inputs already in it.")
+    var append = false
+
     @Flag(name: .customLong("stdin-jsonl"), help: "Read {\"id\": ..., \"text\": ...} lines from stdin; write one record per line to stdout.")
     var stdinJSONL = false
 
@@ -68,7 +74,7 @@ struct ConvertCommand: ParsableCommand {
         guard maxRatio >= 1 else { throw BatchUsageError("--max-ratio must be at least 1") }
         var parse = ParseOptions()
         parse.encoding = encoding
-        var options = BatchOptions(jobs: jobs, maxBytes: limit, maxCompressionRatio: maxRatio, resume: resume,
+        var options = BatchOptions(jobs: jobs, maxBytes: limit, maxCompressionRatio: maxRatio, resume: resume || append,
                                    progress: quiet ? .none : .auto, parse: parse)
         options.includeText = !noText
         let converter = BatchConverter(options: options)
@@ -81,6 +87,9 @@ struct ConvertCommand: ParsableCommand {
             return try BatchConverter(options: quietOptions).runJSONLines(readLine: { Swift.readLine(strippingNewline: true) }, output: target)
         }
         guard !inputs.isEmpty else { throw BatchUsageError("no inputs; usage: gongwen convert <input>... -o <out.jsonl>") }
+        if try ConvertToCorpus.wanted(output: output, format: format) {
+            return try ConvertToCorpus.run(converter, inputs: inputs, output: output, resume: resume, append: append)
+        }
         guard let output else { throw BatchUsageError("missing -o <out.jsonl> (use -o - for stdout)") }
         return try converter.run(inputs: inputs, output: BatchOutput.parse(output))
     }

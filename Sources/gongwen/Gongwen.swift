@@ -33,7 +33,7 @@ struct GongwenCommand: ParsableCommand {
           gongwen entities notice.txt
           gongwen convert Corpus/seeds archive.zip -o corpus.jsonl
         """,
-        subcommands: [ParseCommand.self, OutlineCommand.self, EntitiesCommand.self, ConvertCommand.self]
+        subcommands: [ParseCommand.self, OutlineCommand.self, EntitiesCommand.self, ConvertCommand.self, SearchCommand.self]
     )
 }
 

@@ -178,7 +178,7 @@ public struct BatchConverter: Sendable {
         return try execute(planned: planned, sink: sink, resume: resume, pretty: false, start: start)
     }
 
-    private func execute(planned: [PlannedInput], sink: RecordSink, resume: ResumeIndex?, directoryResume: DirectoryResume? = nil,
+    func execute(planned: [PlannedInput], sink: RecordSink, resume: ResumeIndex?, directoryResume: DirectoryResume? = nil,
                          pretty: Bool, start: Date) throws -> BatchSummary {
         let options = self.options
         let diskTotal = planned.reduce(0) { $0 + $1.size }
@@ -315,6 +315,7 @@ public struct BatchConverter: Sendable {
         var id: String?
         if let s = object["id"] as? String { id = s } else if let n = object["id"] as? NSNumber { id = n.stringValue }
         let path = object["path"] as? String
+        if let item = item(fromBase64: object, id: id, path: path, number: number) { return item }
         guard let text = object["text"] as? String else {
             return InputItem(path: path, id: id, mirror: id ?? mirror, payload: .failure(
                 BatchFailure(BatchErrorCode.badInput, "line \(number) has no string \"text\" field"), format: "text"))

@@ -1,0 +1,125 @@
+import Foundation
+import Gongwen
+
+/// The text form the full-text index stores and queries use: folded (NFKC width folding and
+/// Traditional → Simplified, by the core's normalizer), then split into overlapping CJK bigrams
+/// (as Lucene's CJKBigramFilter does) in one column and single CJK characters in another, both
+/// separated by spaces so that SQLite's standard `unicode61` tokenizer reads them: any SQLite
+/// client can query the index, no custom tokenizer needed.
+public enum SearchGrams {
+    /// Han, kana, hangul, CJK compatibility: written without spaces between words.
+    @inline(__always) static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3FFFF: true
+        default: false
+        }
+    }
+
+    @inline(__always) static func isWord(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// Folded scalars of `text` (same script and width whichever way the source wrote it), with
+    /// the offset in `text` (in scalars) where each folded scalar came from, plus the end.
+    ///
+    /// Width and punctuation fold by the core's normalizer (NFKC). Traditional → Simplified is ICU's
+    /// transliterator applied to one character at a time, and only to characters outside GB 2312
+    /// (the Simplified set): ICU also maps some Simplified characters to others (`察` → `查`), which
+    /// would make `巡察` find `巡查`.
+    public static func fold(_ text: String) -> (scalars: [Unicode.Scalar], toSource: [Int]) {
+        let n = Normalizer.normalize(text, traditionalToSimplified: false)
+        var map = (0..<n.count).map { n.sourceStart($0) }
+        map.append(n.sourceCount)
+        var scalars = n.scalars
+        for i in scalars.indices where isCJK(scalars[i]) && !Simplified.shared.isSimplified(scalars[i]) {
+            scalars[i] = Simplified.shared.simplify(scalars[i])
+        }
+        return (scalars, map)
+    }
+
+    /// GB 2312's Hanzi, and Traditional → Simplified of single characters, cached.
+    final class Simplified: @unchecked Sendable {
+        static let shared = Simplified()
+        let gb2312: Set<Unicode.Scalar>
+        private var cache: [Unicode.Scalar: Unicode.Scalar] = [:]
+        private let lock = NSLock()
+
+        init() {
+            // GB 2312's Hanzi rows (0xB0–0xF7) decode identically in GB18030, its superset.
+            var bytes: [UInt8] = []
+            for hi in UInt8(0xB0)...UInt8(0xF7) { for lo in UInt8(0xA1)...UInt8(0xFE) { bytes += [hi, lo] } }
+            let text = SourceDecoder.decode(bytes, forcedEncoding: "GB18030").text
+            gb2312 = Set(text.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF })
+        }
+
+        func isSimplified(_ s: Unicode.Scalar) -> Bool { gb2312.contains(s) }
+
+        func simplify(_ s: Unicode.Scalar) -> Unicode.Scalar {
+            lock.lock()
+            if let hit = cache[s] { lock.unlock(); return hit }
+            lock.unlock()
+            let out = Normalizer.normalize(String(s), traditionalToSimplified: true).scalars
+            let folded = out.count == 1 ? out[0] : s
+            lock.lock()
+            cache[s] = folded
+            lock.unlock()
+            return folded
+        }
+    }
+
+    /// The `grams` and `chars` columns of one text.
+    public static func columns(_ text: String) -> (grams: String, chars: String) {
+        columns(folded: fold(text).scalars)
+    }
+
+    static func columns(folded s: [Unicode.Scalar]) -> (grams: String, chars: String) {
+        var grams = String.UnicodeScalarView(), chars = String.UnicodeScalarView()
+        grams.reserveCapacity(s.count * 3)
+        chars.reserveCapacity(s.count * 2)
+        func space(_ v: inout String.UnicodeScalarView) { if !v.isEmpty { v.append(" ") } }
+        var i = 0
+        while i < s.count {
+            if isCJK(s[i]) {
+                var j = i
+                while j < s.count && isCJK(s[j]) { j += 1 }
+                if j - i == 1 {
+                    space(&grams); grams.append(s[i])
+                } else {
+                    for k in i..<(j - 1) { space(&grams); grams.append(s[k]); grams.append(s[k + 1]) }
+                }
+                for k in i..<j { space(&chars); chars.append(s[k]) }
+                i = j
+            } else if isWord(s[i]) {
+                var j = i
+                space(&grams)
+                while j < s.count && isWord(s[j]) && !isCJK(s[j]) { grams.append(s[j]); j += 1 }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return (String(grams), String(chars))
+    }
+
+    /// An FTS5 `MATCH` expression for what a person types: each space-separated term must occur
+    /// (AND); a term of two or more characters is the phrase of its bigrams in `grams`, a term of
+    /// one CJK character that character in `chars`. Nil when nothing searchable is left.
+    public static func matchExpression(_ query: String) -> String? {
+        let terms = query.split(whereSeparator: { $0.isWhitespace }).compactMap { term -> String? in
+            let folded = fold(String(term)).scalars
+            let cjk = folded.filter(isCJK)
+            if cjk.count == 1 && folded.filter({ isWord($0) }).count == 1 {
+                return "chars : \"\(String(String.UnicodeScalarView(cjk)))\""
+            }
+            let grams = columns(folded: folded).grams
+            guard !grams.isEmpty else { return nil }
+            return "grams : \"\(grams.replacingOccurrences(of: "\"", with: ""))\""
+        }
+        return terms.isEmpty ? nil : terms.joined(separator: " AND ")
+    }
+
+    /// The folded form of a query term, for finding it again in a paragraph's folded text.
+    public static func foldedTerms(_ query: String) -> [[Unicode.Scalar]] {
+        query.split(whereSeparator: { $0.isWhitespace }).map { fold(String($0)).scalars }.filter { !$0.isEmpty }
+    }
+}

@@ -81,6 +81,7 @@ struct ConvertCommand: ParsableCommand {
         if stdinJSONL {
             guard inputs.isEmpty else { throw BatchUsageError("--stdin-jsonl reads stdin; give no input paths") }
             if resume { throw BatchUsageError("--resume cannot be used with --stdin-jsonl") }
+            if try ConvertToCorpus.wanted(output: output, format: format) { throw BatchUsageError("--stdin-jsonl writes JSON Lines, not a database") }
             let target = output.map(BatchOutput.parse) ?? .stdout
             var quietOptions = options
             quietOptions.progress = .none

@@ -58,7 +58,7 @@ public final class CorpusWriter: BatchRecordWriter {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         }
         do { queue = try DatabaseQueue(path: workingPath, configuration: config) } catch {
             throw BatchUsageError("cannot open \(workingPath): \(error)")

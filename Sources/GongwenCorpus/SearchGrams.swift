@@ -15,8 +15,13 @@ public enum SearchGrams {
         }
     }
 
+    /// Letters, digits and CJK characters: what the index keeps (punctuation and spaces separate).
     @inline(__always) static func isWord(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+        if isCJK(s) { return true }
+        if v >= 0x3000 && v <= 0x303F { return v == 0x3007 }     // CJK punctuation; 〇 is a numeral
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     /// Folded scalars of `text` (same script and width whichever way the source wrote it), with
@@ -73,32 +78,41 @@ public enum SearchGrams {
     }
 
     static func columns(folded s: [Unicode.Scalar]) -> (grams: String, chars: String) {
-        var grams = String.UnicodeScalarView(), chars = String.UnicodeScalarView()
-        grams.reserveCapacity(s.count * 3)
-        chars.reserveCapacity(s.count * 2)
-        func space(_ v: inout String.UnicodeScalarView) { if !v.isEmpty { v.append(" ") } }
+        var grams: [UInt8] = [], chars: [UInt8] = []
+        grams.reserveCapacity(s.count * 7)
+        chars.reserveCapacity(s.count * 4)
+        @inline(__always) func put(_ c: Unicode.Scalar, _ out: inout [UInt8]) {
+            let v = c.value
+            switch v {
+            case 0..<0x80: out.append(UInt8(v))
+            case 0x80..<0x800: out += [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
+            case 0x800..<0x10000: out += [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+            default: out += [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+            }
+        }
+        @inline(__always) func space(_ out: inout [UInt8]) { if !out.isEmpty { out.append(0x20) } }
         var i = 0
         while i < s.count {
             if isCJK(s[i]) {
                 var j = i
                 while j < s.count && isCJK(s[j]) { j += 1 }
                 if j - i == 1 {
-                    space(&grams); grams.append(s[i])
+                    space(&grams); put(s[i], &grams)
                 } else {
-                    for k in i..<(j - 1) { space(&grams); grams.append(s[k]); grams.append(s[k + 1]) }
+                    for k in i..<(j - 1) { space(&grams); put(s[k], &grams); put(s[k + 1], &grams) }
                 }
-                for k in i..<j { space(&chars); chars.append(s[k]) }
+                for k in i..<j { space(&chars); put(s[k], &chars) }
                 i = j
             } else if isWord(s[i]) {
                 var j = i
                 space(&grams)
-                while j < s.count && isWord(s[j]) && !isCJK(s[j]) { grams.append(s[j]); j += 1 }
+                while j < s.count && isWord(s[j]) && !isCJK(s[j]) { put(s[j], &grams); j += 1 }
                 i = j
             } else {
                 i += 1
             }
         }
-        return (String(grams), String(chars))
+        return (String(decoding: grams, as: UTF8.self), String(decoding: chars, as: UTF8.self))
     }
 
     /// An FTS5 `MATCH` expression for what a person types: each space-separated term must occur

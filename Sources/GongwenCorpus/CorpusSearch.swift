@@ -50,7 +50,7 @@ public struct CorpusSearch {
         guard let match = SearchGrams.matchExpression(query) else { return [] }
         let terms = SearchGrams.foldedTerms(query)
         return try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.paragraph, d.id, d.path, d.title, coalesce(s.heading_path, ''), p.kind, p.span_start, p.span_end, p.text,
                        substr(d.text, p.span_start + 1, p.span_end - p.span_start)
                 FROM paragraph_search f
@@ -58,18 +58,22 @@ public struct CorpusSearch {
                 JOIN documents d ON d.doc = p.doc
                 LEFT JOIN sections s ON s.doc = p.doc AND s.id = p.section
                 WHERE paragraph_search MATCH ? \(includeDuplicates ? "" : "AND d.duplicate_of IS NULL")
-                ORDER BY f.rank LIMIT ?
-                """, arguments: [match, limit])
-            return rows.map { row in
+                ORDER BY f.rank
+                """, arguments: [match])
+            var hits: [SearchHit] = []
+            while hits.count < limit, let row = try rows.next() {
                 let text: String = row[8]
                 let start: Int = row[6]
                 let source: String? = row[9]
                 let ranges = Self.matchRanges(of: terms, in: text)
+                // The index ANDs the runs of a term; the term itself must occur.
+                guard terms.allSatisfy({ t in Self.contains(SearchGrams.fold(text).scalars, t) }) else { continue }
                 let align = Self.alignment(paragraph: text, source: source ?? "")
                 let spans = ranges.map { r in TextSpan(start: start + align[r.lowerBound], end: start + align[r.upperBound - 1] + 1) }
-                return SearchHit(paragraph: row[0], documentId: row[1], path: row[2], title: row[3], headingPath: row[4], kind: row[5],
-                                 text: text, matches: spans, snippet: Self.snippet(text, ranges))
+                hits.append(SearchHit(paragraph: row[0], documentId: row[1], path: row[2], title: row[3], headingPath: row[4], kind: row[5],
+                                      text: text, matches: spans, snippet: Self.snippet(text, ranges)))
             }
+            return hits
         }
     }
 

@@ -116,20 +116,31 @@ public enum SearchGrams {
     }
 
     /// An FTS5 `MATCH` expression for what a person types: each space-separated term must occur
-    /// (AND); a term of two or more characters is the phrase of its bigrams in `grams`, a term of
-    /// one CJK character that character in `chars`. Nil when nothing searchable is left.
+    /// (AND). A term is split into runs: a run of two or more CJK characters is the phrase of its
+    /// bigrams in `grams`, a single CJK character is that character in `chars`, other words are
+    /// themselves in `grams`. Runs of one term are ANDed (`2020年` is `grams : "2020" AND chars : "年"`,
+    /// since in `2020年度` the `年` is inside the bigram `年度`), so `gongwen search` checks every hit
+    /// for the term itself. Nil when nothing searchable is left.
     public static func matchExpression(_ query: String) -> String? {
-        let terms = query.split(whereSeparator: { $0.isWhitespace }).compactMap { term -> String? in
+        var parts: [String] = []
+        for term in query.split(whereSeparator: { $0.isWhitespace }) {
             let folded = fold(String(term)).scalars
-            let cjk = folded.filter(isCJK)
-            if cjk.count == 1 && folded.filter({ isWord($0) }).count == 1 {
-                return "chars : \"\(String(String.UnicodeScalarView(cjk)))\""
+            var i = 0
+            while i < folded.count {
+                guard isWord(folded[i]) else { i += 1; continue }
+                let cjk = isCJK(folded[i])
+                var j = i
+                while j < folded.count && isWord(folded[j]) && isCJK(folded[j]) == cjk { j += 1 }
+                let run = Array(folded[i..<j])
+                if cjk && run.count == 1 {
+                    parts.append("chars : \"\(String(String.UnicodeScalarView(run)))\"")
+                } else {
+                    parts.append("grams : \"\(columns(folded: run).grams)\"")
+                }
+                i = j
             }
-            let grams = columns(folded: folded).grams
-            guard !grams.isEmpty else { return nil }
-            return "grams : \"\(grams.replacingOccurrences(of: "\"", with: ""))\""
         }
-        return terms.isEmpty ? nil : terms.joined(separator: " AND ")
+        return parts.isEmpty ? nil : parts.joined(separator: " AND ")
     }
 
     /// The folded form of a query term, for finding it again in a paragraph's folded text.

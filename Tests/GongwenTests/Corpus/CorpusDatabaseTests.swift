@@ -125,7 +125,7 @@ struct CorpusFixture {
         defer { c.fx.remove() }
         _ = try c.convert()
         let search = try CorpusSearch(path: c.database)
-        for query in ["整改", "巡", "整改 落实", "专利权质押"] {
+        for query in ["整改", "巡", "整改 落实", "专利权质押", "2020年"] {
             let hits = try search.search(query, limit: 50)
             #expect(!hits.isEmpty, "\(query)")
             let e = try search.evaluate(query)
@@ -210,6 +210,7 @@ struct CorpusFixture {
         #expect(chars == "巡 察 整 改 年")
         #expect(SearchGrams.matchExpression("整改 巡") == #"grams : "整改" AND chars : "巡""#)
         #expect(SearchGrams.matchExpression("申報") == #"grams : "申报""#)
+        #expect(SearchGrams.matchExpression("2020年度") == #"grams : "2020" AND grams : "年度""#)
         // GB 2312 characters stay: ICU would fold 察 to 查.
         #expect(SearchGrams.columns("巡察").grams == "巡察")
     }

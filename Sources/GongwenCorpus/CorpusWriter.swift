@@ -26,7 +26,7 @@ public final class CorpusWriter: BatchRecordWriter {
     public private(set) var skippedBySHA = 0
 
     private let queue: DatabaseQueue
-    private var pending: [GongwenRecord] = []
+    private var pending: [[UInt8]] = []
     private var lastCommit = Date()
     private var bySHA: [String: Int64] = [:]
     private var byTextHash: [String: Int64] = [:]
@@ -117,20 +117,7 @@ public final class CorpusWriter: BatchRecordWriter {
     // MARK: BatchRecordWriter
 
     public func write(line: [UInt8], errorCode: String?) throws {
-        let record: GongwenRecord
-        do { record = try GongwenJSON.decode(line) } catch {
-            throw BatchUsageError("a record could not be read back for the database: \(error)")
-        }
-        if mode == .append {
-            let sha: String
-            switch record {
-            case .document(let d): sha = d.source.sha256
-            case .error(let e): sha = e.source.sha256
-            }
-            if !sha.isEmpty && knownSHA.contains(sha) { skippedBySHA += 1; return }
-            if !sha.isEmpty { knownSHA.insert(sha) }
-        }
-        pending.append(record)
+        pending.append(line)
         if pending.count >= batchSize { try commit() }
     }
 
@@ -152,16 +139,30 @@ public final class CorpusWriter: BatchRecordWriter {
         }
     }
 
-    /// Writes the pending records in one transaction.
+    /// Writes the pending records in one transaction. Decoding and the rows' text work (folding,
+    /// bigrams, value fields) run on all cores; the inserts run in order on this thread.
     public func commit() throws {
         guard !pending.isEmpty else { return }
-        let batch = pending
+        let lines = pending
         pending.removeAll(keepingCapacity: true)
+        let prepared = Self.prepareAll(lines)
         try queue.write { db in
             let inserter = try RowInserter(db)
-            for record in batch {
+            for p in prepared {
+                guard let record = p.record else {
+                    throw BatchUsageError("a record could not be read back for the database: \(p.failure.map { "\($0)" } ?? "?")")
+                }
+                if mode == .append {
+                    let sha: String
+                    switch record {
+                    case .document(let d): sha = d.source.sha256
+                    case .error(let e): sha = e.source.sha256
+                    }
+                    if !sha.isEmpty && knownSHA.contains(sha) { skippedBySHA += 1; continue }
+                    if !sha.isEmpty { knownSHA.insert(sha) }
+                }
                 switch record {
-                case .document(let d): try insert(d, inserter)
+                case .document(let d): try insert(d, p, inserter)
                 case .error(let e): try inserter.error(e)
                 }
             }
@@ -169,16 +170,28 @@ public final class CorpusWriter: BatchRecordWriter {
         lastCommit = Date()
     }
 
-    private func insert(_ d: Document, _ ins: RowInserter) throws {
-        let textHash = Self.textHash(d)
+    static func prepareAll(_ lines: [[UInt8]]) -> [PreparedRecord] {
+        let out = UnsafeMutableBufferPointer<PreparedRecord>.allocate(capacity: lines.count)
+        nonisolated(unsafe) let buffer = out
+        DispatchQueue.concurrentPerform(iterations: lines.count) { i in
+            (buffer.baseAddress! + i).initialize(to: PreparedRecord(line: lines[i]))
+        }
+        let result = Array(out)
+        out.deinitialize()
+        out.deallocate()
+        return result
+    }
+
+    private func insert(_ d: Document, _ p: PreparedRecord, _ ins: RowInserter) throws {
+        let textHash = p.textHash
         let duplicate = bySHA[d.source.sha256] ?? textHash.flatMap { byTextHash[$0] }
         let doc = try ins.document(d, textHash: textHash, duplicateOf: duplicate)
         if duplicate == nil {
             bySHA[d.source.sha256] = doc
             if let textHash { byTextHash[textHash] = doc }
         }
-        try ins.nodes(d, doc: doc)
-        try ins.entities(d, doc: doc)
+        try ins.nodes(d, doc: doc, columns: p.columns)
+        try ins.entities(doc: doc, rows: p.entityRows)
         try ins.diagnostics(d, doc: doc)
     }
 
@@ -205,7 +218,7 @@ public final class CorpusWriter: BatchRecordWriter {
 }
 
 /// The prepared statements of one transaction.
-private struct RowInserter {
+struct RowInserter {
     let db: Database
     let documentStatement, sectionStatement, paragraphStatement, searchStatement, entityStatement, diagnosticStatement, errorStatement: Statement
 
@@ -245,10 +258,12 @@ private struct RowInserter {
         return db.lastInsertedRowID
     }
 
-    func nodes(_ d: Document, doc: Int64) throws {
+    func nodes(_ d: Document, doc: Int64, columns: [(String, String)]) throws {
+        var next = 0
         func paragraph(_ section: String?, _ kind: String, _ role: String?, _ span: TextSpan, _ text: String) throws {
             try paragraphStatement.execute(arguments: [doc, section, kind, role, span.start, span.end, text])
-            let (grams, chars) = SearchGrams.columns(text)
+            let (grams, chars) = columns[next]
+            next += 1
             try searchStatement.execute(arguments: [db.lastInsertedRowID, grams, chars])
         }
         func walk(_ nodes: [Node], parent: Section?, path: [String]) throws {
@@ -275,21 +290,9 @@ private struct RowInserter {
         try walk(d.children, parent: nil, path: [])
     }
 
-    func entities(_ d: Document, doc: Int64) throws {
-        var sectionIds = Set<String>()
-        d.walk { node, _ in if case .section(let s) = node { sectionIds.insert(s.id) }; return true }
-        for e in d.entities {
-            let byName = Dictionary(e.value.fields, uniquingKeysWith: { a, _ in a })
-            var values: [(any DatabaseValueConvertible)?] = [
-                doc, e.id, e.sectionId.flatMap { sectionIds.contains($0) ? $0 : nil }, e.sectionPath.joined(separator: EntityExport.sectionSeparator),
-                e.kind.rawValue, e.text, e.span.start, e.span.end,
-            ]
-            for c in CorpusSchema.valueColumns {
-                let v = byName[c.field]
-                values.append(v.flatMap(Self.databaseValue))
-                if c.fenColumn != nil { values.append(v.flatMap(Self.fen)) }
-            }
-            try entityStatement.execute(arguments: StatementArguments(values))
+    func entities(doc: Int64, rows: [[(any DatabaseValueConvertible)?]]) throws {
+        for row in rows {
+            try entityStatement.execute(arguments: StatementArguments([doc] + row))
         }
     }
 
@@ -332,5 +335,52 @@ private struct RowInserter {
             scale += 1
         }
         return significand <= UInt128(Int64.max) ? Int64(significand) : nil
+    }
+}
+
+/// One record decoded and its text work done, off the writer thread: the search columns of every
+/// indexed row in tree order, the entity rows (without `doc`), the text hash.
+struct PreparedRecord: @unchecked Sendable {
+    var record: GongwenRecord?
+    var failure: Error?
+    var textHash: String?
+    var columns: [(String, String)] = []
+    var entityRows: [[(any DatabaseValueConvertible)?]] = []
+
+    init(line: [UInt8]) {
+        do { record = try GongwenJSON.decode(line) } catch {
+            failure = error
+            return
+        }
+        guard case .document(let d) = record else { return }
+        textHash = CorpusWriter.textHash(d)
+        func walk(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .section(let s):
+                    columns.append(SearchGrams.columns(s.marker.text + s.heading))
+                    walk(s.children)
+                case .paragraph(let p): columns.append(SearchGrams.columns(p.text))
+                case .field(let f): columns.append(SearchGrams.columns(f.text))
+                case .boilerplate: break
+                }
+            }
+        }
+        walk(d.children)
+        var sectionIds = Set<String>()
+        d.walk { node, _ in if case .section(let s) = node { sectionIds.insert(s.id) }; return true }
+        for e in d.entities {
+            let byName = Dictionary(e.value.fields, uniquingKeysWith: { a, _ in a })
+            var values: [(any DatabaseValueConvertible)?] = [
+                e.id, e.sectionId.flatMap { sectionIds.contains($0) ? $0 : nil }, e.sectionPath.joined(separator: EntityExport.sectionSeparator),
+                e.kind.rawValue, e.text, e.span.start, e.span.end,
+            ]
+            for c in CorpusSchema.valueColumns {
+                let v = byName[c.field]
+                values.append(v.flatMap(RowInserter.databaseValue))
+                if c.fenColumn != nil { values.append(v.flatMap(RowInserter.fen)) }
+            }
+            entityRows.append(values)
+        }
     }
 }

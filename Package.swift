@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         // `swift package generate-documentation --target Gongwen` builds the DocC catalog.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     ],
     targets: [
         // The only place that includes <unicode/*.h>: ICU's C API is renamed per version by
@@ -47,9 +48,14 @@ let package = Package(
         ),
         // HTML pages for people: one document (`gongwen view`) and a corpus report (`gongwen report`).
         .target(name: "GongwenView", dependencies: ["Gongwen"]),
+        // The typed SQLite corpus (`convert -o corpus.sqlite`), full-text search and views: docs/ANALYTICS.md.
+        .target(
+            name: "GongwenCorpus",
+            dependencies: ["Gongwen", "GongwenFormats", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", "GongwenCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport"]),
@@ -67,7 +73,7 @@ let package = Package(
         .executableTarget(name: "FuzzDecode", dependencies: ["Gongwen", "FuzzSupport"]),
         .testTarget(
             name: "GongwenTests",
-            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Gongwen", "GongwenFormats", "GongwenView", "GongwenCorpus", "GongwenTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

@@ -58,6 +58,12 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Keep the complete lines of an existing output and convert only the inputs not in it.")
     var resume = false
 
+    @Option(help: "Output format: jsonl, or sqlite for a corpus database (the default for -o *.sqlite, *.db).")
+    var format: String?
+
+    @Flag(help: "Add to an existing output (.sqlite or .jsonl), skipping inputs already in it.")
+    var append = false
+
     @Flag(name: .customLong("stdin-jsonl"), help: "Read {\"id\": ..., \"text\": ...} lines from stdin; write one record per line to stdout.")
     var stdinJSONL = false
 
@@ -107,7 +113,7 @@ struct ConvertCommand: ParsableCommand {
         if resumeAnyVersion && !resume { throw BatchUsageError("--resume-any-version goes with --resume") }
         var parse = ParseOptions()
         parse.encoding = encoding
-        var options = BatchOptions(jobs: jobs, maxBytes: limit, maxCompressionRatio: maxRatio, resume: resume,
+        var options = BatchOptions(jobs: jobs, maxBytes: limit, maxCompressionRatio: maxRatio, resume: resume || append,
                                    progress: quiet ? .none : .auto, parse: parse)
         options.includeText = !noText
         options.resumeAnyVersion = resumeAnyVersion
@@ -118,12 +124,16 @@ struct ConvertCommand: ParsableCommand {
         if stdinJSONL {
             guard inputs.isEmpty else { throw BatchUsageError("--stdin-jsonl reads stdin; give no input paths") }
             if resume { throw BatchUsageError("--resume cannot be used with --stdin-jsonl") }
+            if try ConvertToCorpus.wanted(output: output, format: format) { throw BatchUsageError("--stdin-jsonl writes JSON Lines, not a database") }
             let target = output.map(BatchOutput.parse) ?? .stdout
             var quietOptions = options
             quietOptions.progress = .none
             return try BatchConverter(options: quietOptions).runJSONLines(readLine: { Swift.readLine(strippingNewline: true) }, output: target)
         }
         guard !inputs.isEmpty else { throw BatchUsageError("no inputs; usage: gongwen convert <input>... -o <out.jsonl>") }
+        if try ConvertToCorpus.wanted(output: output, format: format) {
+            return try ConvertToCorpus.run(converter, inputs: inputs, output: output, resume: resume, append: append)
+        }
         guard let output else { throw BatchUsageError("missing -o <out.jsonl> (use -o - for stdout)") }
         return try converter.run(inputs: inputs, output: BatchOutput.parse(output))
     }

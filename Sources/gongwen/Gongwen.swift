@@ -48,7 +48,7 @@ struct GongwenCommand: ParsableCommand {
           gongwen convert Corpus/seeds archive.zip -o corpus.jsonl
         """,
         version: GongwenVersion.current,
-        subcommands: [ParseCommand.self, OutlineCommand.self, EntitiesCommand.self, ConvertCommand.self, ViewCommand.self, ReportCommand.self,
-                      WorkerCommand.self]
+        subcommands: [ParseCommand.self, OutlineCommand.self, EntitiesCommand.self, ConvertCommand.self, SearchCommand.self, ViewCommand.self,
+                      ReportCommand.self, WorkerCommand.self]
     )
 }

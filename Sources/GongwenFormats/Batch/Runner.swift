@@ -89,7 +89,7 @@ public struct BatchConverter: Sendable {
         if planned.isEmpty && !stdin { throw BatchUsageError("no inputs: the folders given hold no files to convert") }
     }
 
-    private func execute(planned: [PlannedInput], stdin: InputItem?, stdinIndex: Int, sink: RecordSink, resume: ResumeIndex?,
+    func execute(planned: [PlannedInput], stdin: InputItem?, stdinIndex: Int, sink: RecordSink, resume: ResumeIndex?,
                          pretty: Bool, start: Date) throws -> BatchSummary {
         let options = self.options
         let diskTotal = planned.reduce(0) { $0 + $1.size }
@@ -259,6 +259,7 @@ public struct BatchConverter: Sendable {
         var id: String?
         if let s = object["id"] as? String { id = s } else if let n = object["id"] as? NSNumber { id = n.stringValue }
         let path = object["path"] as? String
+        if let item = item(fromBase64: object, id: id, path: path, number: number) { return item }
         guard let text = object["text"] as? String else {
             return InputItem(path: path, id: id, mirror: id ?? mirror, payload: .failure(
                 BatchFailure(BatchErrorCode.badInput, "line \(number) has no string \"text\" field"), format: "text"))

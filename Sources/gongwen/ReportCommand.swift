@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gongwen
+import GongwenCorpus
 import GongwenView
 
 struct ReportCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A JSON Lines file written by 'gongwen convert' (corpus.sqlite once the analytics reader lands).")
+    @Argument(help: "A JSON Lines file or a corpus.sqlite written by 'gongwen convert'.")
     var corpus: String
 
     @Option(name: [.short, .customLong("output")], help: "Write the report here (default: standard output).")
@@ -36,13 +37,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func report() throws {
-        if corpus.hasSuffix(".sqlite") || corpus.hasSuffix(".db") {
-            throw CommandFailure.usage("report", path: corpus, "reading corpus.sqlite is not supported yet; give the JSON Lines file 'gongwen convert' wrote")
-        }
+        let isDatabase = corpus.hasSuffix(".sqlite") || corpus.hasSuffix(".db")
         let outputDir = URL(fileURLWithPath: output ?? ".").deletingLastPathComponent()
         var summary = CorpusSummary()
         do {
-            let source: any CorpusSource = JSONLinesCorpus(path: corpus)
+            let source: any CorpusSource = isDatabase ? try SQLiteCorpusSource(path: corpus) : JSONLinesCorpus(path: corpus)
             try source.forEach { record, document in
                 var link: String?
                 if let views, let doc = document, !doc.text.isEmpty {
@@ -54,7 +53,32 @@ struct ReportCommand: ParsableCommand {
             }
         } catch let e as CorpusReadError {
             throw CommandFailure("report", path: corpus, e.description)
+        } catch let e as CorpusError {
+            throw CommandFailure("report", path: corpus, e.description)
         }
         try writePage(ReportPage.render(summary, top: top, title: "Corpus report: " + corpus), to: output, command: "report")
+    }
+}
+
+/// `corpus.sqlite` as a report source: documents (duplicates left out, as in the database's
+/// views), their entities and diagnostics, and error records. The database keeps the text but not
+/// the node tree, so a view page (`--views`) is the stored text parsed again.
+struct SQLiteCorpusSource: CorpusSource {
+    let reader: CorpusReader
+
+    init(path: String) throws { reader = try CorpusReader(path: path) }
+
+    func forEach(_ body: (ReportRecord, Document?) throws -> Void) throws {
+        try reader.forEach { stored in
+            switch stored {
+            case .error(let e):
+                try body(ReportRecord(.error(e)), nil)
+            case .document(let d):
+                let record = ReportDocument(id: d.id, path: d.path, title: d.title, date: d.date, issuer: d.issuer,
+                                            entities: d.entities, diagnostics: d.diagnostics)
+                let reparsed = d.text.map { GongwenParser(options: ParseOptions(path: d.path, id: d.id)).parse($0) }
+                try body(.document(record), reparsed)
+            }
+        }
     }
 }

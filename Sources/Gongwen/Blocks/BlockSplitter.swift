@@ -1,7 +1,7 @@
 /// A block of the normalized text: a logical paragraph, a heading with its first paragraph, a
 /// field line or a boilerplate line. Blocks tile the text: each runs from its first line to the
 /// start of the next block, so blank lines go with the block before them.
-struct Block: Sendable {
+package struct Block: Sendable {
     var range: Range<Int>
     /// From the first non-space scalar to the last, line breaks inside included.
     var content: Range<Int>
@@ -14,11 +14,11 @@ struct Block: Sendable {
 /// Lines → blocks: classifies lines by content and position (title, repeated title, caption,
 /// addressee, signature block), rejoins lines broken in mid-sentence, and keeps a marker alone on
 /// its line together with the text after it.
-enum BlockSplitter {
+package enum BlockSplitter {
     /// Lines at least this long that stop without punctuation were broken by an export, not ended.
     static let brokenLineLength = 25
 
-    static func split(_ s: [Unicode.Scalar]) -> [Block] {
+    package static func split(_ s: [Unicode.Scalar]) -> [Block] {
         let lines = Line.split(s)
         guard !lines.isEmpty else { return [] }
         var roles = [LineRole?](repeating: nil, count: lines.count)

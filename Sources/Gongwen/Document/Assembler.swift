@@ -2,12 +2,18 @@
 ///
 /// Block ranges tile the normalized text, and the offset map is monotone, so mapping each block's
 /// start gives source spans that tile the source.
-struct Assembler {
+package struct Assembler {
     let source: [Unicode.Scalar]
     let text: NormalizedText
     let outline: Outline
 
-    func nodes() -> [Node] { nodes(outline.nodes, parentId: nil) }
+    package init(source: [Unicode.Scalar], text: NormalizedText, outline: Outline) {
+        self.source = source
+        self.text = text
+        self.outline = outline
+    }
+
+    package func nodes() -> [Node] { nodes(outline.nodes, parentId: nil) }
 
     /// Section ids are the parent's id, a dot, and the ordinal; a number repeated among siblings
     /// (003 has two `(31)`) gets `~2`, `~3` … in source order, so ids stay unique and stable.

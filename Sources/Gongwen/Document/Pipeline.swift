@@ -88,8 +88,8 @@ struct SectionIndex {
 
 /// The document's own date, from its signature date (成文日期) or, failing that, its dateline,
 /// read with the shared date grammar (`DateForms.firstFullDate`).
-enum DocumentAnchor {
-    static func find(_ s: [Unicode.Scalar], _ blocks: [Block]) -> DateAnchor? {
+package enum DocumentAnchor {
+    package static func find(_ s: [Unicode.Scalar], _ blocks: [Block]) -> DateAnchor? {
         var dateline: DateAnchor?
         for b in blocks {
             switch b.role {

@@ -1,11 +1,11 @@
 /// Template placeholders left in published documents (`XXX`, `XXXXXX`, `×××`): reported, so an
 /// analyst can filter unfinished templates. Dates like `20xx 年 xx 月` are the date extractor's.
-enum Placeholders {
+package enum Placeholders {
     private static func isASCIIAlphanumeric(_ c: Unicode.Scalar) -> Bool {
         c.value < 0x80 && (c.properties.isAlphabetic || ScalarClass.isDigit(c))
     }
 
-    static func scan(_ s: [Unicode.Scalar]) -> [FoundDiagnostic] {
+    package static func scan(_ s: [Unicode.Scalar]) -> [FoundDiagnostic] {
         var out: [FoundDiagnostic] = []
         var i = 0
         let n = s.count

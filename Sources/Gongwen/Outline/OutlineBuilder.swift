@@ -24,7 +24,9 @@ enum OutlineNode: Sendable {
 }
 
 /// The outline stage's result.
-struct Outline: Sendable {
+package struct Outline: Sendable {
+    /// How many top-level nodes (for the benchmark, which times stages alone).
+    package var topLevelCount: Int { nodes.count }
     var nodes: [OutlineNode]
     /// Inline enumeration items by the start of the paragraph block that holds them.
     var items: [Int: [ItemMarker]]
@@ -38,7 +40,7 @@ struct Outline: Sendable {
 /// - any other style becomes a child of the innermost open section.
 /// So a document that starts at `1.` has `1.` at the top, and a skipped level is a diagnostic,
 /// not a broken tree.
-enum OutlineBuilder {
+package enum OutlineBuilder {
     private final class Open {
         let marker: MarkerMatch
         let block: Block
@@ -62,7 +64,7 @@ enum OutlineBuilder {
         case block(Block)
     }
 
-    static func build(_ s: [Unicode.Scalar], _ blocks: [Block]) -> Outline {
+    package static func build(_ s: [Unicode.Scalar], _ blocks: [Block]) -> Outline {
         // Trailing boilerplate and the signature block stand outside the last section.
         var tailStart = blocks.count
         while tailStart > 0, let role = blocks[tailStart - 1].role {

@@ -1,44 +1,46 @@
-/// Runs single pipeline stages for the benchmark harness (`gongwen-bench`), so each stage can be
-/// timed alone. Not API: `package` access only.
-package enum StageProbe {
-    package static func decode(_ bytes: [UInt8]) -> String {
+import Gongwen
+
+/// Runs single pipeline stages for the benchmark harness, so each stage can be timed alone, through
+/// the core's `package` entry points (not API).
+enum StageProbe {
+    static func decode(_ bytes: [UInt8]) -> String {
         SourceDecoder.decode(bytes).text
     }
 
     /// SHA-256 of the input bytes, as `Gongwen.parse(bytes:)` computes it for `source.sha256`.
-    package static func sha256(_ bytes: [UInt8]) -> Int {
+    static func sha256(_ bytes: [UInt8]) -> Int {
         SHA256.hex(of: bytes).utf8.count
     }
 
-    package static func normalize(_ text: String) -> NormalizedText {
+    static func normalize(_ text: String) -> NormalizedText {
         Normalizer.normalize(text)
     }
 
     /// The normalized text as a `String` (normalizing it again changes nothing: a fixed point, used
     /// to time normalization of text that needs no change).
-    package static func string(_ text: NormalizedText) -> String {
+    static func string(_ text: NormalizedText) -> String {
         var s = String.UnicodeScalarView()
         s.append(contentsOf: text.scalars)
         return String(s)
     }
 
     /// Whether normalization changed anything (an offset map was needed).
-    package static func changed(_ text: NormalizedText) -> Bool {
+    static func changed(_ text: NormalizedText) -> Bool {
         text.toSource != nil
     }
 
     /// Block splitting alone; returns the number of blocks.
-    package static func blocks(_ text: NormalizedText) -> Int {
+    static func blocks(_ text: NormalizedText) -> Int {
         BlockSplitter.split(text.scalars).count
     }
 
     /// Blocks and outline; returns the number of top-level outline nodes.
-    package static func outline(_ text: NormalizedText) -> Int {
-        OutlineBuilder.build(text.scalars, BlockSplitter.split(text.scalars)).nodes.count
+    static func outline(_ text: NormalizedText) -> Int {
+        OutlineBuilder.build(text.scalars, BlockSplitter.split(text.scalars)).topLevelCount
     }
 
     /// All extractors; returns the number of entities.
-    package static func extract(_ text: NormalizedText) -> Int {
+    static func extract(_ text: NormalizedText) -> Int {
         EntityExtraction.run(ExtractionContext(text: text, anchor: nil)).entities.count
     }
 
@@ -48,21 +50,21 @@ package enum StageProbe {
     }
 
     /// One extractor alone, without overlap resolution; returns the number of raw entities.
-    package static func extract(_ text: NormalizedText, extractor index: Int) -> Int {
+    static func extract(_ text: NormalizedText, extractor index: Int) -> Int {
         var result = ExtractionResult()
         EntityExtraction.extractors[index].extract(ExtractionContext(text: text, anchor: nil), into: &result)
         return result.entities.count
     }
 
     /// The stages before assembly, kept so assembly can be timed alone.
-    package struct Staged: Sendable {
+    struct Staged: Sendable {
         let source: [Unicode.Scalar]
         let text: NormalizedText
         let blocks: [Block]
         let outline: Outline
     }
 
-    package static func staged(_ text: String) -> Staged {
+    static func staged(_ text: String) -> Staged {
         let source = Array(text.unicodeScalars)
         let normalized = Normalizer.normalize(source)
         let blocks = BlockSplitter.split(normalized.scalars)
@@ -72,7 +74,7 @@ package enum StageProbe {
 
     /// Tree assembly (outline → public nodes with source spans), the document anchor and the
     /// placeholder scan: the parts of `Pipeline.run` that are neither a stage above nor extraction.
-    package static func assemble(_ s: Staged) -> Int {
+    static func assemble(_ s: Staged) -> Int {
         let nodes = Assembler(source: s.source, text: s.text, outline: s.outline).nodes()
         let anchor = DocumentAnchor.find(s.text.scalars, s.blocks)
         let placeholders = Placeholders.scan(s.text.scalars)
@@ -80,14 +82,14 @@ package enum StageProbe {
     }
 
     /// A bare pass over the Unicode scalars: the floor any parser is measured against.
-    package static func scan(_ text: String) -> UInt32 {
+    static func scan(_ text: String) -> UInt32 {
         var x: UInt32 = 0
         for s in text.unicodeScalars { x = x &+ s.value }
         return x
     }
 
     /// ICU NFKC over the whole text through the C target, no offset map: the other reference.
-    package static func icuNFKC(_ text: String) -> Int {
+    static func icuNFKC(_ text: String) -> Int {
         Normalizer.icuOnly(text)
     }
 }

@@ -48,7 +48,7 @@ let package = Package(
         ),
         // HTML pages for people: one document (`gongwen view`) and a corpus report (`gongwen report`).
         .target(name: "GongwenView", dependencies: ["Gongwen"]),
-        // The typed SQLite corpus (`convert -o corpus.sqlite`), full-text search and views: docs/ANALYTICS.md.
+        // The typed SQLite corpus (`convert -o corpus.sqlite`), full-text search and views: Sources/Gongwen/Gongwen.docc/Analytics.md.
         .target(
             name: "GongwenCorpus",
             dependencies: ["Gongwen", "GongwenFormats", .product(name: "GRDB", package: "GRDB.swift")]
@@ -57,7 +57,7 @@ let package = Package(
             name: "gongwen",
             dependencies: ["Gongwen", "GongwenFormats", "GongwenView", "GongwenCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // The benchmark harness: `swift run -c release gongwen-bench` (docs/PERFORMANCE.md).
+        // The benchmark harness: `swift run -c release gongwen-bench` (Sources/Gongwen/Gongwen.docc/Performance.md).
         .executableTarget(name: "gongwen-bench", dependencies: ["Gongwen", "GongwenFormats", "GongwenTestSupport"]),
         // Code only the tests and the benchmark need (golden summaries, the portable SHA-256,
         // legacy-encoding, tar, gzip and zip fixture writers): kept out of the library.

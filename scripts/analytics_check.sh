@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the analytics recipes as a new user would: a virtualenv with pinned duckdb, pandas and
 # pyarrow from PyPI, Corpus/seeds converted to corpus.jsonl and corpus.sqlite, then every code
-# block of docs/ANALYTICS.md and docs/BATCH.md marked to run (```sql run, ```python run, …) and the
+# block of Sources/Gongwen/Gongwen.docc/Analytics.md and Sources/Gongwen/Gongwen.docc/Batch.md marked to run (```sql run, ```python run, …) and the
 # tests of python/gongwen.py. Fails when a block errors or a query returns no rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,6 @@ ln -s "$ROOT/Corpus" "$WORK/Corpus"
 cd "$WORK"
 gongwen convert Corpus/seeds -o corpus.jsonl --quiet
 gongwen convert Corpus/seeds -o corpus.sqlite --quiet
-"$VENV/bin/python" "$ROOT/scripts/run_doc_blocks.py" "$ROOT/docs/ANALYTICS.md" "$ROOT/docs/BATCH.md"
+"$VENV/bin/python" "$ROOT/scripts/run_doc_blocks.py" "$ROOT/Sources/Gongwen/Gongwen.docc/Analytics.md" "$ROOT/Sources/Gongwen/Gongwen.docc/Batch.md"
 "$VENV/bin/python" "$ROOT/python/test_gongwen.py"
 echo "analytics check: ok"

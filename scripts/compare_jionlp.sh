@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times JioNLP's ner.extract_time + ner.extract_money over the seed documents and compares the
-# throughput with our full `parse` on the same files (docs/PERFORMANCE.md).
+# throughput with our full `parse` on the same files (Sources/Gongwen/Gongwen.docc/Performance.md).
 #
 #   scripts/compare_jionlp.sh [SEED_DIR]
 #

@@ -54,7 +54,7 @@ done
 # Swift's own crash handler confuses ASan (a false overflow report inside the backtracer).
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
-# 2 GiB RSS: a document within --max-bytes must parse in far less (docs/PERFORMANCE.md).
+# 2 GiB RSS: a document within --max-bytes must parse in far less (Sources/Gongwen/Gongwen.docc/Performance.md).
 "$binary" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 \
     -dict=Tests/Fuzz/gongwen.dict -artifact_prefix="$artifacts/" ${FUZZ_FLAGS:-} \

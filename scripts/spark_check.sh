@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gongwen inside Apache Spark, checked against one machine (docs/SCALE.md): Java 17 from Debian,
+# Gongwen inside Apache Spark, checked against one machine (Sources/Gongwen/Gongwen.docc/Scale.md): Java 17 from Debian,
 # a pinned pyspark in a virtualenv, local[2]; Corpus/seeds replicated to $SPARK_CHECK_DOCS documents
 # (default 1000) with bad inputs among them, sent as {"id","path","bytes_base64"} and {"id","text"}
 # lines through `gongwen convert --stdin-jsonl` by RDD.pipe, one process per partition. The result

@@ -15,7 +15,7 @@ public struct ValueColumn: Sendable, Hashable {
     public var fenColumn: String?
 }
 
-/// The database layout: tables, indexes, full-text index and views (docs/ANALYTICS.md).
+/// The database layout: tables, indexes, full-text index and views (Sources/Gongwen/Gongwen.docc/Analytics.md).
 public enum CorpusSchema {
     /// Bumped when a table or view changes meaning; added columns keep it.
     public static let version = 1

@@ -4,7 +4,7 @@ import Gongwen
 import GongwenFormats
 
 /// `gongwen convert … -o corpus.sqlite`: the records of a batch as one SQLite database
-/// (docs/ANALYTICS.md). Records arrive in input order on one thread; they are written in a
+/// (Sources/Gongwen/Gongwen.docc/Analytics.md). Records arrive in input order on one thread; they are written in a
 /// transaction per batch (every `batchSize` records, or at the first pause after a second), so an
 /// interrupted run leaves a valid database holding every batch committed so far.
 public final class CorpusWriter: BatchRecordWriter {

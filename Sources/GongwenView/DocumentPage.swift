@@ -18,7 +18,7 @@ public enum DocumentPage {
 
         let title = document.title ?? document.source.path ?? "document"
         // A long document lays out only the blocks near the screen (`content-visibility`) and opens
-        // with its entity table folded: opening a 3 MB page stays under a second (docs/PERFORMANCE.md).
+        // with its entity table folded: opening a 3 MB page stays under a second (Sources/Gongwen/Gongwen.docc/Performance.md).
         let big = scalars.count > largeDocument
         var body = "<body\(big ? " class=\"big\"" : "")>\n<a class=\"skip\" href=\"#text\">Skip to the text</a>\n"
         body += header(document, title: title, scalarCount: scalars.count)

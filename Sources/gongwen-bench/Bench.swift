@@ -2,7 +2,7 @@ import Foundation
 import Gongwen
 import GongwenFormats
 
-/// `swift run -c release gongwen-bench [--corpus DIR] [--runs N] [--quick]` — see docs/PERFORMANCE.md.
+/// `swift run -c release gongwen-bench [--corpus DIR] [--runs N] [--quick]` — see Sources/Gongwen/Gongwen.docc/Performance.md.
 @main
 struct GongwenBench {
     struct Options {

@@ -24,7 +24,7 @@ struct ConvertCommand: ParsableCommand {
         out-of-memory) and the batch goes on. --in-process converts in threads of this process.
 
         Exit status: 0 when every input became a document, 1 when some became error records or the
-        output could not be written, 2 for a usage error (nothing is written). See docs/BATCH.md.
+        output could not be written, 2 for a usage error (nothing is written). See Sources/Gongwen/Gongwen.docc/Batch.md.
         """
     )
 

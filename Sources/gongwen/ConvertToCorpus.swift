@@ -4,7 +4,7 @@ import GongwenCorpus
 import GongwenFormats
 
 /// `gongwen convert … -o corpus.sqlite` (or `--format sqlite`): the records go to the SQLite
-/// corpus writer instead of a JSON Lines file (docs/ANALYTICS.md).
+/// corpus writer instead of a JSON Lines file (Sources/Gongwen/Gongwen.docc/Analytics.md).
 enum ConvertToCorpus {
     /// Is this run's output a database?
     static func wanted(output: String?, format: String?) throws -> Bool {

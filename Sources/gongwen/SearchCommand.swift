@@ -12,7 +12,7 @@ struct SearchCommand: ParsableCommand {
         Every term must occur; Traditional and Simplified characters, and full and half width, find each
         other. Each hit prints the document, the heading path and a snippet with the matches in 【】 and
         their spans in the document's source text. --sql prints the same query as plain SQL for any
-        SQLite client. See docs/ANALYTICS.md.
+        SQLite client. See Sources/Gongwen/Gongwen.docc/Analytics.md.
         """
     )
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GongwenFormats
 
-/// `gongwen worker`: the hidden worker process of `convert` (docs/RELIABILITY.md). It reads tasks
+/// `gongwen worker`: the hidden worker process of `convert` (Sources/Gongwen/Gongwen.docc/Reliability.md). It reads tasks
 /// on stdin and writes records on stdout for the supervisor that started it; not for people.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import Foundation
 import Gongwen
 
-/// Batch conversion of many inputs to JSON Lines (see docs/BATCH.md).
+/// Batch conversion of many inputs to JSON Lines (see Sources/Gongwen/Gongwen.docc/Batch.md).
 ///
 /// ```swift
 /// let converter = BatchConverter(options: BatchOptions(jobs: 4))

@@ -1,7 +1,7 @@
 import Foundation
 import Gongwen
 
-/// The lines supervisor and worker exchange (docs/RELIABILITY.md). Control messages are one JSON
+/// The lines supervisor and worker exchange (Sources/Gongwen/Gongwen.docc/Reliability.md). Control messages are one JSON
 /// object per line; a record's JSON follows its header line as `length` raw bytes and a newline, so
 /// a large document is never escaped twice.
 ///

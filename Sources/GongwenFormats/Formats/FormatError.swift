@@ -2,7 +2,7 @@ import Gongwen
 
 /// Why an input could not become a document: unreadable bytes, a format we cannot read, an I/O
 /// failure. One error type for all of them, so a caller handles one thing; `code` is the
-/// error-record code that `convert` writes for the same input (docs/BATCH.md).
+/// error-record code that `convert` writes for the same input (Sources/Gongwen/Gongwen.docc/Batch.md).
 public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An error-record code: `unsupported-format`, `empty`, `too-large`, `archive-bomb`,
     /// `truncated-archive`, `unreadable` (the `BatchErrorCode` strings).

@@ -30,7 +30,7 @@ struct YearChoice: Sendable, Equatable {
 /// Resolves the year of a date written without one. A value: built once from the evidence of a
 /// document (in source order) and its anchor; every question is a pure function of those.
 ///
-/// The rule (docs/ENTITIES.md):
+/// The rule (Sources/Gongwen/Gongwen.docc/EntityValues.md):
 /// 1. The nearest explicit year before the date, in the same part of the document (the title and
 ///    body before the signature, or the closing part after it), wins: `previousDate`.
 /// 2. Else the document's own date (signature date, dateline, caller's option).

@@ -69,7 +69,7 @@ extension Document: Codable {
 }
 
 /// The `sections` outline: sections only, nested.
-private struct SectionOutline: Encodable {
+struct SectionOutline: Encodable {
     var sections: [Section]
 
     func encode(to encoder: any Encoder) throws {

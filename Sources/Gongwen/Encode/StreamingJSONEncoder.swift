@@ -8,9 +8,13 @@
 struct StreamingJSONEncoder {
     var pretty = false
     var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    /// Write nodes directly instead of through their `Codable` conformance: the same bytes (a test
+    /// encodes the corpus both ways), several times fewer calls for the most numerous values.
+    var fastNodes = true
 
     func encode<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8] {
         let sink = Sink(pretty: pretty, capacity: capacity, userInfo: userInfo)
+        sink.fastNodes = fastNodes
         try sink.encodeValue(value)
         return sink.writer.bytes
     }
@@ -20,6 +24,7 @@ private final class Sink: Encoder {
     var writer: JSONWriter
     /// Containers opened by the value now being encoded, closed when its `encode(to:)` returns.
     var opened: [UInt8] = []
+    var fastNodes = true
     let info: [CodingUserInfoKey: any Sendable]
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { info }
@@ -33,6 +38,16 @@ private final class Sink: Encoder {
         if T.self == TextSpan.self {
             writer.spanValue(unsafeBitCast(value, to: TextSpan.self))
             return
+        }
+        if fastNodes {
+            if T.self == [Node].self {
+                NodeWriter.nodes(unsafeBitCast(value, to: [Node].self), into: &writer)
+                return
+            }
+            if T.self == SectionOutline.self {
+                NodeWriter.outline(unsafeBitCast(value, to: SectionOutline.self).sections, into: &writer)
+                return
+            }
         }
         let mark = opened.count
         try value.encode(to: self)

@@ -35,6 +35,14 @@ import Testing
         #expect(back == doc, "\(label): decode(encode(doc)) differs")
         #expect(GongwenJSON.encode(back) == bytes, "\(label): encode(decode(encode(doc))) is not byte-identical")
         #expect(try Self.sameJSON(bytes, try Self.foundationBytes(doc)), "\(label): the streaming writer and JSONEncoder write different JSON")
+        // The writer's direct paths for nodes and the outline give the bytes of the Codable path.
+        let codablePath = try StreamingJSONEncoder(pretty: false, userInfo: [.gongwenIncludeText: true], fastNodes: false)
+            .encode(GongwenRecord.document(doc))
+        #expect(codablePath == bytes, "\(label): the direct node writer differs from Node.encode(to:)")
+        let prettyFast = GongwenJSON.encode(doc, pretty: true)
+        let prettyCodable = try StreamingJSONEncoder(pretty: true, userInfo: [.gongwenIncludeText: true], fastNodes: false)
+            .encode(GongwenRecord.document(doc))
+        #expect(prettyFast == prettyCodable, "\(label): pretty output differs between the two paths")
     }
 
     /// Foundation's `JSONEncoder` on Linux writes keys in hash order, so the streaming writer (keys

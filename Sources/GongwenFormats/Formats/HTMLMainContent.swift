@@ -87,6 +87,20 @@ struct HTMLTextBuilder {
         newlines = 0
     }
 
+    mutating func scalar(_ s: Unicode.Scalar, pre: Bool) {
+        if s.value < 0x80 {
+            char(UInt8(s.value), pre: pre)
+            return
+        }
+        if pendingSpace {
+            bytes.append(32)
+            pendingSpace = false
+        }
+        var buf: [UInt8] = []
+        UTF8.encode(s) { buf.append($0) }
+        for c in buf { emit(c) }
+    }
+
     mutating func space() {
         if !atLineStart { pendingSpace = true }
     }

@@ -168,7 +168,7 @@ struct HTMLText: Sendable {
     static func extract(text source: String) -> HTMLText {
         let b = Array(source.utf8)
         let n = b.count
-        var out = TextBuilder()
+        var out = HTMLTextBuilder()
         var stack: [Open] = []
         var blocks: [Block] = []
         var pre = 0
@@ -458,89 +458,3 @@ struct HTMLText: Sendable {
     }
 }
 
-/// Builds the extracted text: white space collapsed, at most one blank line, lines trimmed.
-/// Keeps a map from output bytes to scalar offsets for the main-content range.
-private struct TextBuilder {
-    private var bytes: [UInt8] = []
-    private var pendingSpace = false
-    private var atLineStart = true
-    private var newlines = 2
-
-    var count: Int { bytes.count }
-
-    mutating func reserve(_ n: Int) { bytes.reserveCapacity(n) }
-
-    mutating func char(_ c: UInt8, pre: Bool) {
-        if c == 32 || c == 9 || c == 10 || c == 13 || c == 12 {
-            if pre {
-                if c == 10 { hardBreak() } else if c != 13 { emit(32) }
-            } else if !atLineStart {
-                pendingSpace = true
-            }
-            return
-        }
-        if pendingSpace {
-            bytes.append(32)
-            pendingSpace = false
-        }
-        emit(c)
-    }
-
-    private mutating func emit(_ c: UInt8) {
-        bytes.append(c)
-        atLineStart = false
-        newlines = 0
-    }
-
-    mutating func scalar(_ s: Unicode.Scalar, pre: Bool) {
-        if s.value < 0x80 {
-            char(UInt8(s.value), pre: pre)
-            return
-        }
-        if pendingSpace {
-            bytes.append(32)
-            pendingSpace = false
-        }
-        var buf: [UInt8] = []
-        UTF8.encode(s) { buf.append($0) }
-        for c in buf { emit(c) }
-    }
-
-    mutating func space() {
-        if !atLineStart { pendingSpace = true }
-    }
-
-    /// End of a block: start a new line if the current one has text.
-    mutating func lineBreak() {
-        pendingSpace = false
-        if !atLineStart {
-            bytes.append(10)
-            atLineStart = true
-            newlines = 1
-        }
-    }
-
-    /// `<br>`: a line break even on an empty line, up to one blank line.
-    mutating func hardBreak() {
-        pendingSpace = false
-        if newlines < 2 && !bytes.isEmpty {
-            bytes.append(10)
-            atLineStart = true
-            newlines += 1
-        }
-    }
-
-    /// The text, and for each output byte offset (and the end) its offset in scalars.
-    mutating func finish() -> (String, [Int]) {
-        while let last = bytes.last, last == 10 || last == 32 { bytes.removeLast() }
-        if !bytes.isEmpty { bytes.append(10) }
-        var map = [Int](repeating: 0, count: bytes.count + 1)
-        var scalars = 0
-        for (k, c) in bytes.enumerated() {
-            map[k] = scalars
-            if c & 0xC0 != 0x80 { scalars += 1 }
-        }
-        map[bytes.count] = scalars
-        return (String(decoding: bytes, as: UTF8.self), map)
-    }
-}

@@ -17,7 +17,7 @@ import Testing
 
     /// Documents from the property-test generator, the same on every run (fixed seeds).
     static func propertyDocuments(count: Int = 150) -> [Document] {
-        var rng = SplitMix(seed: 0x6F6E_6777_656E)
+        var rng = SeededRandom(state: 0x6F6E_6777_656E)
         return (0..<count).map { _ in GongwenParser().parse(CorePropertyTests.sample(&rng)) }
     }
 
@@ -115,22 +115,10 @@ import Testing
     }
 }
 
-/// A small deterministic generator (the property library's own generator is for `propertyCheck`).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 extension CorePropertyTests {
     /// One document of the property corpus: fragments and random scalars, as `text` generates.
-    static func sample(_ rng: inout SplitMix) -> String {
+    static func sample(_ rng: inout SeededRandom) -> String {
         var s = String.UnicodeScalarView()
         for _ in 0..<Int(rng.next() % 60) {
             let w = UInt32(truncatingIfNeeded: rng.next())

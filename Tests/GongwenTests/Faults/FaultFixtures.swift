@@ -101,5 +101,5 @@ struct SeededRandom {
         return z ^ (z >> 31)
     }
 
-    mutating func next(below n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func next(below n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }

@@ -74,3 +74,41 @@ import Testing
         #expect(PageLayout.lines(of: words).map(\.text) == ["5月11日下午", "下一行"])
     }
 }
+
+/// The scalar matcher against the regular expressions it replaced (kept here, off the parsing
+/// path, as the specification), on every short line over an alphabet of the shapes' pieces.
+@Suite struct ChromeShapeTests {
+    nonisolated(unsafe) static let pageNumber = try! Regex(#"^[\s\-—–－·•]*(第\s*)?[0-9０-９]{1,5}(\s*页)?(\s*([/／]|共)\s*[0-9０-９]{1,5}(\s*页)?)?[\s\-—–－·•]*$"#)
+    nonisolated(unsafe) static let pageNumberOf = try! Regex(#"^\s*(Page\s+)?[0-9]{1,5}\s*(of|/)\s*[0-9]{1,5}\s*$"#).ignoresCase()
+    nonisolated(unsafe) static let printStamp = try! Regex(#"^([0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},?\s+[0-9]{1,2}:[0-9]{2}|(file|https?)://)"#)
+
+    static func byRegex(_ text: String) -> Bool {
+        (try? pageNumber.wholeMatch(in: text)) != nil || (try? pageNumberOf.wholeMatch(in: text)) != nil
+            || (try? printStamp.prefixMatch(in: text)) != nil
+    }
+
+    @Test func agreesWithTheRegularExpressions() {
+        let pieces = ["第", "页", "共", "/", "／", " ", "\u{3000}", "-", "—", "·", "3", "１", "12", "123456", "Page", "pAGE", "of", "OF",
+                      ":", ",", "54", "AM", "file://", "https://", "http:/", "x", "条"]
+        var rng = SeededRandom(state: 9704)
+        var agreed = 0, chrome = 0
+        for _ in 0..<20_000 {
+            let line = (0..<rng.next(below: 9)).map { _ in pieces[rng.next(below: pieces.count)] }.joined()
+            let expected = Self.byRegex(line)
+            #expect(ChromeShape.matches(line) == expected, "\(line)")
+            agreed += 1
+            if expected { chrome += 1 }
+        }
+        #expect(chrome > 200, "the alphabet reaches the matching shapes (\(chrome) of \(agreed))")
+    }
+
+    @Test(arguments: [
+        ("第 3 页 共 10 页", true), ("－ 7 －", true), ("3 / 10", true), ("page 3 OF 10", true),
+        ("12/1/26, 9:54 AM 关于…的通知", true), ("https://www.gov.cn/x 1/2", true),
+        ("123456", false), ("第3条", false), ("3.加强领导", false), ("Page3 of 10", false),
+        ("1/2/3", false), ("12/1/26 9:5", false), ("", false),
+    ])
+    func hardCases(line: String, chrome: Bool) {
+        #expect(ChromeShape.matches(line) == chrome)
+    }
+}

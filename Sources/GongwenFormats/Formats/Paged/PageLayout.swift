@@ -81,15 +81,8 @@ enum PageLayout {
         return String(out)
     }
 
-    nonisolated(unsafe) static let pageNumber = try! Regex(#"^[\s\-—–－·•]*(第\s*)?[0-9０-９]{1,5}(\s*页)?(\s*([/／]|共)\s*[0-9０-９]{1,5}(\s*页)?)?[\s\-—–－·•]*$"#)
-    nonisolated(unsafe) static let pageNumberOf = try! Regex(#"^\s*(Page\s+)?[0-9]{1,5}\s*(of|/)\s*[0-9]{1,5}\s*$"#).ignoresCase()
-    /// Chromium's print header (`12/1/26, 9:54 AM` then the title) and footer (the URL, then `1/2`).
-    nonisolated(unsafe) static let printStamp = try! Regex(#"^(\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(\s*[AP]M)?|(file|https?)://)"#)
-
-    static func looksLikeChrome(_ text: String) -> Bool {
-        (try? pageNumber.wholeMatch(in: text)) != nil || (try? pageNumberOf.wholeMatch(in: text)) != nil
-            || (try? printStamp.prefixMatch(in: text)) != nil
-    }
+    /// A page number or print stamp by its shape (ChromeShape).
+    static func looksLikeChrome(_ text: String) -> Bool { ChromeShape.matches(text) }
 
     /// Splits each page's lines into top chrome, body and bottom chrome. A line is chrome when it is
     /// among the first or last three of its page, lies in the outer 12 % of the page height, and

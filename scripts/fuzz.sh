@@ -31,8 +31,12 @@ case $target in
 esac
 
 if [[ ${FUZZ_BUILD:-1} != 0 ]]; then
+    # SwiftPM passes `-sanitize=fuzzer -sanitize=address` to swiftc as two flags, and swiftc keeps
+    # only the last: the Swift code would be built with ASan but without coverage, and libFuzzer
+    # would run blind. The combined flag, given last, instruments it for both.
     swift build -c release --scratch-path "$scratch" --product "$product" \
-        --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING -Xswiftc -g >&2
+        --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address \
+        -Xswiftc -DFUZZING -Xswiftc -g >&2
 fi
 binary=$scratch/release/$product
 

@@ -102,7 +102,7 @@ enum JSONMutator {
             }
             return donor
         case 6:
-            if let n = old as? NSNumber { return n.int64Value &+ Int64(rng.below(5)) - 2 }
+            if let n = old as? NSNumber { return n.int64Value &+ Int64(rng.below(5)) &- 2 }
             if let s = old as? String, !s.isEmpty {
                 var scalars = Array(s.unicodeScalars)
                 scalars.remove(at: rng.below(scalars.count))

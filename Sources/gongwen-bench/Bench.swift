@@ -198,7 +198,7 @@ struct GongwenBench {
             let normalized = texts.map { StageProbe.normalize($0) }
             let fixed = normalized.map { StageProbe.string($0) }
             fixedUTF8 = fixed.reduce(0) { $0 + $1.utf8.count }
-            unchangedDocs = fixed.reduce(0) { $0 + (StageProbe.changed(StageProbe.normalize($1)) ? 0 : 1) }
+            unchangedDocs = fixed.reduce(0) { $0 + (StageProbe.changed($1) ? 0 : 1) }
             let staged = texts.map { StageProbe.staged($0) }
             let documents = docs.map { GongwenParser().parse(bytes: $0.bytes) }
             let encodedLines = documents.map { GongwenJSON.encode($0) }

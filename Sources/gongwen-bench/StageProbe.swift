@@ -24,9 +24,9 @@ enum StageProbe {
         return String(s)
     }
 
-    /// Whether normalization changed anything (an offset map was needed).
-    static func changed(_ text: NormalizedText) -> Bool {
-        text.toSource != nil
+    /// Whether normalizing `source` changes anything.
+    static func changed(_ source: String) -> Bool {
+        Normalizer.normalize(source).scalars.elementsEqual(source.unicodeScalars) == false
     }
 
     /// Block splitting alone; returns the number of blocks.
@@ -58,24 +58,23 @@ enum StageProbe {
 
     /// The stages before assembly, kept so assembly can be timed alone.
     struct Staged: Sendable {
-        let source: [Unicode.Scalar]
+        let source: String
         let text: NormalizedText
         let blocks: [Block]
         let outline: Outline
     }
 
     static func staged(_ text: String) -> Staged {
-        let source = Array(text.unicodeScalars)
-        let normalized = Normalizer.normalize(source)
+        let normalized = Normalizer.normalize(text)
         let blocks = BlockSplitter.split(normalized.scalars)
-        return Staged(source: source, text: normalized, blocks: blocks,
+        return Staged(source: text, text: normalized, blocks: blocks,
                       outline: OutlineBuilder.build(normalized.scalars, blocks))
     }
 
     /// Tree assembly (outline → public nodes with source spans), the document anchor and the
     /// placeholder scan: the parts of `Pipeline.run` that are neither a stage above nor extraction.
     static func assemble(_ s: Staged) -> Int {
-        let nodes = Assembler(source: s.source, text: s.text, outline: s.outline).nodes()
+        let nodes = Assembler(source: s.source, text: s.text.mapping, outline: s.outline).nodes()
         let anchor = DocumentAnchor.find(s.text.scalars, s.blocks)
         let placeholders = Placeholders.scan(s.text.scalars)
         return nodes.count + placeholders.count + (anchor == nil ? 0 : 1)

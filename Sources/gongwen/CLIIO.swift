@@ -106,7 +106,11 @@ final class StdoutWriter {
     func write(_ s: String) { write(Array(s.utf8)) }
 
     func write(_ bytes: [UInt8]) {
-        buffer += bytes
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -26,7 +26,8 @@ struct ParseCommand: ParsableCommand {
         try CLIIO.run {
             let document = try inputOptions.document("parse")
             let out = StdoutWriter(command: "parse")
-            out.write(GongwenJSON.encode(document, pretty: pretty, includeText: !noText) + [0x0A])
+            GongwenJSON.write(document, pretty: pretty, includeText: !noText) { out.write($0) }
+            out.write([0x0A])
             out.flush()
         }
     }

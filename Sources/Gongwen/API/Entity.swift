@@ -33,7 +33,7 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// The resolved value of an entity.
-public enum EntityValue: Sendable, Hashable {
+public indirect enum EntityValue: Sendable, Hashable {
     case date(DateValue)
     case dateRange(DateRangeValue)
     case money(MoneyValue)

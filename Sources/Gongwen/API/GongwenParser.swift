@@ -24,9 +24,16 @@ public struct GongwenParser: Sendable {
     /// and parses them. Never throws on content: undecodable bytes become U+FFFD with a diagnostic.
     /// Bytes here are text; HTML, `.docx` and archives go through `GongwenFormats`.
     public func parse(bytes: [UInt8]) -> Document {
+        parse(bytes: bytes, sha256: nil)
+    }
+
+    /// `parse(bytes:)` for a caller that already has the bytes' SHA-256 and hands the bytes over:
+    /// they are freed once decoded, before the pipeline runs.
+    package func parse(bytes: consuming [UInt8], sha256: String?) -> Document {
         var decoded = SourceDecoder.decode(bytes, forcedEncoding: options.encoding)
         decoded.byteCount = bytes.count
-        decoded.sha256 = SHA256.hex(of: bytes)
+        decoded.sha256 = sha256 ?? SHA256.hex(of: bytes)
+        _ = consume bytes
         return Pipeline.run(decoded, options: options)
     }
 }

@@ -3,12 +3,14 @@
 /// Block ranges tile the normalized text, and the offset map is monotone, so mapping each block's
 /// start gives source spans that tile the source.
 package struct Assembler {
-    let source: [Unicode.Scalar]
-    let text: NormalizedText
+    let source: SourceText
+    /// Normalized positions (the outline's) to source positions.
+    let text: SourceMapping
     let outline: Outline
 
-    package init(source: [Unicode.Scalar], text: NormalizedText, outline: Outline) {
-        self.source = source
+    /// `source` is the decoded text the normalized text of `text` came from.
+    package init(source: String, text: SourceMapping, outline: Outline) {
+        self.source = SourceText(source)
         self.text = text
         self.outline = outline
     }
@@ -53,11 +55,8 @@ package struct Assembler {
         case nil:
             let markers = outline.items[b.range.lowerBound] ?? []
             var items: [Item] = []
-            for (k, m) in markers.enumerated() {
-                let end = k + 1 < markers.count ? markers[k + 1].position : b.content.upperBound
-                var e = end
-                while e > m.position && (ScalarClass.isSpace(text.scalars[e - 1]) || text.scalars[e - 1] == "\n") { e -= 1 }
-                let itemSpan = text.sourceSpan(m.position..<e)
+            for m in markers {
+                let itemSpan = text.sourceSpan(m.position..<m.end)
                 items.append(Item(marker: string(text.sourceSpan(m.position..<(m.position + 2))), ordinal: m.ordinal, span: itemSpan))
             }
             return .paragraph(Paragraph(span: span, textSpan: textSpan, text: cleaned(textSpan), items: items))
@@ -72,7 +71,7 @@ package struct Assembler {
     }
 
     func string(_ span: TextSpan) -> String {
-        ScalarText.string(source[span.start..<span.end])
+        source.string(span.start..<span.end)
     }
 
     /// Source text with the line breaks inside it (and the indentation around them) removed.
@@ -80,14 +79,16 @@ package struct Assembler {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(span.count * 3)
         var pendingSpaceStart = -1
-        var i = span.start
-        while i < span.end {
+        let source = source.scalars(span.start..<span.end)
+        let end = source.count
+        var i = 0
+        while i < end {
             let c = source[i]
             if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
                 // Drop the break, the spaces before it, and the indentation after it.
                 pendingSpaceStart = -1
                 i += 1
-                while i < span.end && (ScalarText.isLineSpace(source[i]) || source[i] == "\n" || source[i] == "\r") { i += 1 }
+                while i < end && (ScalarText.isLineSpace(source[i]) || source[i] == "\n" || source[i] == "\r") { i += 1 }
                 continue
             }
             if ScalarText.isLineSpace(c) {

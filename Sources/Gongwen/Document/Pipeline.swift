@@ -2,25 +2,18 @@
 ///   decode → normalize → blocks → outline → extractors → document
 package enum Pipeline {
     static func run(_ decoded: DecodedSource, options: ParseOptions) -> Document {
-        let sourceScalars = ScalarText.scalars(of: decoded.text)
-        let normalized = Normalizer.normalize(sourceScalars, traditionalToSimplified: options.traditionalToSimplified)
-        var blocks = BlockSplitter.split(normalized.scalars)
-        if blocks.isEmpty && !sourceScalars.isEmpty {
-            // Everything was invisible (zero-width characters only): one empty paragraph covers it.
-            blocks = [Block(range: 0..<0, content: 0..<0, role: nil, marker: nil)]
-        }
-        let outline = OutlineBuilder.build(normalized.scalars, blocks)
-        let assembler = Assembler(source: sourceScalars, text: normalized, outline: outline)
+        // Everything that reads the normalized scalars happens in `match`; only their offset map
+        // outlives it, so the scalars (4 bytes each) are gone before the tree's strings are built.
+        let matched = match(decoded, options: options)
+        let mapping = matched.mapping
+        let assembler = Assembler(source: decoded.text, text: mapping, outline: matched.outline)
         let children = assembler.nodes()
 
-        let ownDate = DocumentAnchor.find(normalized.scalars, blocks)
-        let anchor = ownDate ?? options.anchorDate.map { DateAnchor(date: $0, kind: "option") }
-        let found = EntityExtraction.run(ExtractionContext(text: normalized, anchor: anchor))
         let sections = SectionIndex(children)
         var entities: [Entity] = []
-        entities.reserveCapacity(found.entities.count)
-        for e in found.entities {
-            let span = normalized.sourceSpan(e.range)
+        entities.reserveCapacity(matched.found.entities.count)
+        for e in matched.found.entities {
+            let span = mapping.sourceSpan(e.range)
             let text = assembler.string(span)
             let (path, sectionId) = sections.path(at: span.start)
             entities.append(Entity(id: entities.count, text: text, span: span, value: SourceCharacters.value(e.value, text: text),
@@ -28,17 +21,40 @@ package enum Pipeline {
         }
 
         var diagnostics = decoded.diagnostics
-        let findings = outline.diagnostics + found.diagnostics + Placeholders.scan(normalized.scalars)
-        for d in findings {
+        for d in matched.findings {
             diagnostics.append(Diagnostic(code: d.code, message: d.message, severity: .warning,
-                                          span: d.range.map { normalized.sourceSpan($0) }))
+                                          span: d.range.map { mapping.sourceSpan($0) }))
         }
         diagnostics.sort { ($0.span?.start ?? -1, $0.code.rawValue) < ($1.span?.start ?? -1, $1.code.rawValue) }
 
         let source = SourceInfo(path: options.path, id: options.id, encoding: decoded.encoding,
                                 bytes: decoded.byteCount, sha256: decoded.sha256, format: options.format)
         return Document(source: source, text: decoded.text, children: children, entities: entities, diagnostics: diagnostics,
-                        date: ownDate.flatMap(DocumentDate.init(anchor:)), issuer: IssuingAuthority.find(children))
+                        date: matched.ownDate.flatMap(DocumentDate.init(anchor:)), issuer: IssuingAuthority.find(children))
+    }
+
+    /// What the stages that read the normalized text find in it, in normalized positions.
+    private struct Matched {
+        var mapping: SourceMapping
+        var outline: Outline
+        var ownDate: DateAnchor?
+        var found: ExtractionResult
+        var findings: [FoundDiagnostic]
+    }
+
+    private static func match(_ decoded: DecodedSource, options: ParseOptions) -> Matched {
+        let normalized = Normalizer.normalize(decoded.text, traditionalToSimplified: options.traditionalToSimplified)
+        var blocks = BlockSplitter.split(normalized.scalars)
+        if blocks.isEmpty && normalized.sourceCount > 0 {
+            // Everything was invisible (zero-width characters only): one empty paragraph covers it.
+            blocks = [Block(range: 0..<0, content: 0..<0, role: nil, marker: nil)]
+        }
+        let outline = OutlineBuilder.build(normalized.scalars, blocks)
+        let ownDate = DocumentAnchor.find(normalized.scalars, blocks)
+        let anchor = ownDate ?? options.anchorDate.map { DateAnchor(date: $0, kind: "option") }
+        let found = EntityExtraction.run(ExtractionContext(text: normalized, anchor: anchor))
+        let findings = outline.diagnostics + found.diagnostics + Placeholders.scan(normalized.scalars)
+        return Matched(mapping: normalized.mapping, outline: outline, ownDate: ownDate, found: found, findings: findings)
     }
 }
 

@@ -7,10 +7,27 @@ struct JSONWriter {
     /// Per open container: whether it has a member yet.
     private var hasMember: [Bool] = []
     private var afterKey = false
+    /// Where the bytes go a megabyte at a time when streaming; nil keeps them all in `bytes`.
+    private let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    private static let drainSize = 1 << 20
 
-    init(pretty: Bool, capacity: Int = 4096) {
+    init(pretty: Bool, capacity: Int = 4096, drain: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        self.drain = drain
+        bytes.reserveCapacity(drain == nil ? capacity : Self.drainSize + (1 << 16))
+    }
+
+    /// Hands what is written so far to `drain` once it holds a megabyte (at value boundaries
+    /// and between the runs of a long string, so a document's JSON never exists whole).
+    @inline(__always) private mutating func drainIfFull() {
+        if bytes.count >= Self.drainSize, drain != nil { flush() }
+    }
+
+    /// Hands everything written to `drain`.
+    mutating func flush() {
+        guard let drain, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { drain($0) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func beforeValue() {
@@ -27,9 +44,9 @@ struct JSONWriter {
         for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
     }
 
-    mutating func beginObject() { beforeValue(); bytes.append(UInt8(ascii: "{")); depth += 1; hasMember.append(false) }
+    mutating func beginObject() { drainIfFull(); beforeValue(); bytes.append(UInt8(ascii: "{")); depth += 1; hasMember.append(false) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { beforeValue(); bytes.append(UInt8(ascii: "[")); depth += 1; hasMember.append(false) }
+    mutating func beginArray() { drainIfFull(); beforeValue(); bytes.append(UInt8(ascii: "[")); depth += 1; hasMember.append(false) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     private mutating func close(_ c: UInt8) {
@@ -90,6 +107,7 @@ struct JSONWriter {
                 }
                 i += 1
                 runStart = i
+                drainIfFull()
             }
             if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
         }

@@ -18,6 +18,16 @@ struct StreamingJSONEncoder {
         try sink.encodeValue(value)
         return sink.writer.bytes
     }
+
+    /// Encodes `value` handing its bytes to `drain` a megabyte at a time.
+    func encode<T: Encodable>(_ value: T, drain: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try withoutActuallyEscaping(drain) { drain in
+            let sink = Sink(pretty: pretty, capacity: 0, userInfo: userInfo, drain: drain)
+            sink.fastNodes = fastNodes
+            try sink.encodeValue(value)
+            sink.writer.flush()
+        }
+    }
 }
 
 private final class Sink: Encoder {
@@ -29,8 +39,9 @@ private final class Sink: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { info }
 
-    init(pretty: Bool, capacity: Int, userInfo: [CodingUserInfoKey: any Sendable]) {
-        writer = JSONWriter(pretty: pretty, capacity: capacity)
+    init(pretty: Bool, capacity: Int, userInfo: [CodingUserInfoKey: any Sendable],
+         drain: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
+        writer = JSONWriter(pretty: pretty, capacity: capacity, drain: drain)
         info = userInfo
     }
 

@@ -7,17 +7,21 @@
 package struct NormalizedText: Sendable {
     /// The normalized scalars. Line breaks are `\n` only (CR LF, CR, U+2028/2029/0085 folded).
     package let scalars: [Unicode.Scalar]
-    /// `toSource[i]` is the source index of the segment normalized scalar `i` came from, with
-    /// `toSource[scalars.count] == sourceCount`. Nil when the text needed no change (identity map).
-    package let toSource: [Int32]?
-    /// Number of scalars in the decoded source.
-    package let sourceCount: Int
+    /// Normalized positions back to source positions: all that assembly needs once matching is
+    /// done, so the pipeline can let the scalars go before building the tree.
+    package let mapping: SourceMapping
 
-    package init(scalars: [Unicode.Scalar], toSource: [Int32]?, sourceCount: Int) {
+    /// `toSource[i]` is the source index of the segment normalized scalar `i` came from, with
+    /// `toSource[scalars.count] == sourceCount`. Nil when every scalar kept its index (nothing
+    /// was dropped or expanded; one-for-one folds need no map).
+    package var toSource: OffsetMap? { mapping.toSource }
+    /// Number of scalars in the decoded source.
+    package var sourceCount: Int { mapping.sourceCount }
+
+    package init(scalars: [Unicode.Scalar], toSource: OffsetMap?, sourceCount: Int) {
         precondition(toSource == nil ? scalars.count == sourceCount : toSource!.count == scalars.count + 1)
         self.scalars = scalars
-        self.toSource = toSource
-        self.sourceCount = sourceCount
+        mapping = SourceMapping(toSource: toSource, count: scalars.count, sourceCount: sourceCount)
     }
 
     /// A normalized text that is its own source, for tests of later stages.
@@ -28,11 +32,23 @@ package struct NormalizedText: Sendable {
 
     package var count: Int { scalars.count }
 
+    @inline(__always) package func sourceStart(_ i: Int) -> Int { mapping.sourceStart(i) }
+    @inline(__always) package func sourceEnd(_ i: Int) -> Int { mapping.sourceEnd(i) }
+    @inline(__always) package func sourceSpan(_ r: Range<Int>) -> TextSpan { mapping.sourceSpan(r) }
+}
+
+/// The offset map of a normalized text, without its scalars.
+package struct SourceMapping: Sendable {
+    package let toSource: OffsetMap?
+    /// Normalized scalars.
+    package let count: Int
+    package let sourceCount: Int
+
     /// The source index where normalized scalar `i` (or the end, for `i == count`) begins.
     @inline(__always)
     package func sourceStart(_ i: Int) -> Int {
         guard let map = toSource else { return i }
-        return Int(map[i])
+        return map[i]
     }
 
     /// The source index just past normalized scalar `i - 1`: the end of a range ending at `i`.
@@ -42,11 +58,11 @@ package struct NormalizedText: Sendable {
     @inline(__always)
     package func sourceEnd(_ i: Int) -> Int {
         guard let map = toSource else { return i }
-        if i == 0 { return Int(map[0]) }
+        if i == 0 { return map[0] }
         let last = map[i - 1]
         var j = i
-        while j < scalars.count && map[j] == last { j += 1 }
-        return Int(map[j])
+        while j < count && map[j] == last { j += 1 }
+        return map[j]
     }
 
     /// The source span of a normalized range.

@@ -5,22 +5,71 @@ import CICU
 ///
 /// One pass over the scalars. A BMP scalar that forms a segment on its own (the next scalar does not
 /// combine with it) is looked up in `FoldTable`; only combining sequences and non-BMP scalars go
-/// to ICU. Text that needs no change allocates no offset map at all.
+/// to ICU. Text whose scalars all keep their index (one-for-one folds) needs no offset map at all.
 package enum Normalizer {
+    /// Source scalars are decoded and normalized a chunk at a time, so the whole source never
+    /// exists as a scalar array (4 bytes a scalar) beside the normalized one.
+    package static let chunkScalars = 1 << 16
+
     package static func normalize(_ text: String, traditionalToSimplified: Bool = false) -> NormalizedText {
-        normalize(ScalarText.scalars(of: text), traditionalToSimplified: traditionalToSimplified)
+        normalize(text, traditionalToSimplified: traditionalToSimplified, chunkScalars: chunkScalars)
+    }
+
+    /// `chunkScalars` is a parameter so tests can prove chunked and whole normalization agree.
+    package static func normalize(_ text: String, traditionalToSimplified: Bool, chunkScalars: Int) -> NormalizedText {
+        var out: [Unicode.Scalar] = []
+        // An upper bound but for expansions (a scalar is at least a byte); pages never written are
+        // never resident, so the spare capacity costs address space only.
+        out.reserveCapacity(text.utf8.count + 16)
+        var map = OffsetMap()
+        var base = 0
+        ScalarText.forEachChunk(of: text, scalars: chunkScalars, splitAfter: isSafeSplit) { chunk in
+            fold(chunk, base: base, into: &out, map: &map)
+            base += chunk.count
+        }
+        return finish(out, map, sourceCount: base, traditionalToSimplified: traditionalToSimplified)
     }
 
     package static func normalize(_ src: [Unicode.Scalar], traditionalToSimplified: Bool = false) -> NormalizedText {
-        let table = FoldTable.shared
-        let n = src.count
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(n)
-        // Empty while output and source line up one to one; filled (and kept) from the first change.
-        var map: [Int32] = []
-        var mapped = false
+        out.reserveCapacity(src.count)
+        var map = OffsetMap()
+        src.withUnsafeBufferPointer { fold($0, base: 0, into: &out, map: &map) }
+        return finish(out, map, sourceCount: src.count, traditionalToSimplified: traditionalToSimplified)
+    }
 
-        src.withUnsafeBufferPointer { s in
+    /// A chunk may end after scalar `i` when nothing looks across: `i` is a line feed (never the
+    /// CR of a CR LF) and `next` does not combine with it.
+    @inline(__always)
+    private static func isSafeSplit(_ s: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
+        s == "\n" && !isJoiner(next.value, FoldTable.shared)
+    }
+
+    @inline(__always)
+    private static func isJoiner(_ v: UInt32, _ table: FoldTable) -> Bool {
+        v < 0x10000 ? table.joinsPrevious[Int(v)] != 0 : joinsNonBMP(v)
+    }
+
+    private static func finish(_ out: [Unicode.Scalar], _ map: OffsetMap, sourceCount n: Int, traditionalToSimplified: Bool) -> NormalizedText {
+        var map = map
+        map.append(Int32(n))
+        let result = NormalizedText(scalars: out, toSource: map.isIdentity ? nil : map, sourceCount: n)
+        guard traditionalToSimplified else { return result }
+        // The transliterator's output is not always normalized (it may decompose): normalize it
+        // again and compose the two offset maps.
+        let simplified = simplify(result)
+        let again = normalize(simplified.scalars)
+        guard let inner = again.toSource else { return simplified }
+        var composed = OffsetMap()
+        for i in 0..<inner.count { composed.append(Int32(simplified.sourceStart(inner[i]))) }
+        return NormalizedText(scalars: again.scalars, toSource: composed, sourceCount: n)
+    }
+
+    /// Folds one chunk (source indexes from `base`), appending to `out` and `map`. Segment by
+    /// segment: the chunk boundaries are where no segment spans them (`isSafeSplit`).
+    private static func fold(_ s: UnsafeBufferPointer<Unicode.Scalar>, base: Int, into out: inout [Unicode.Scalar], map: inout OffsetMap) {
+        let table = FoldTable.shared
+        let n = s.count
         table.action.withUnsafeBufferPointer { action in
         table.joinsPrevious.withUnsafeBufferPointer { joins in
         table.single.withUnsafeBufferPointer { single in
@@ -28,6 +77,7 @@ package enum Normalizer {
             @inline(__always) func isJoiner(_ v: UInt32) -> Bool {
                 v < 0x10000 ? joins[Int(v)] != 0 : joinsNonBMP(v)
             }
+            @inline(__always) func source(_ k: Int) -> Int32 { Int32(truncatingIfNeeded: base + k) }
             var i = 0
             while i < n {
                 // Fast path: a run of scalars that stay as they are and combine with nothing.
@@ -41,7 +91,7 @@ package enum Normalizer {
                 if j < n && j > i && isJoiner(s[j].value) { j -= 1 }
                 if j > i {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
-                    if mapped { for k in i..<j { map.append(Int32(k)) } }
+                    map.append(run: source(i), length: j - i)
                     i = j
                     if i >= n { break }
                 }
@@ -50,14 +100,9 @@ package enum Normalizer {
                 let v = s[i].value
                 var e = i + 1
                 while e < n && isJoiner(s[e].value) { e += 1 }
-                if !mapped && (v == 0x0D || e > i + 1 || v >= 0x10000 || action[Int(v)] != 0) {
-                    mapped = true
-                    map.reserveCapacity(n + 1)
-                    for k in 0..<out.count { map.append(Int32(k)) }
-                }
                 if v == 0x0D {
                     // CR LF → LF (the CR vanishes and goes with what precedes); lone CR → LF.
-                    if !(e < n && s[e].value == 0x0A) { out.append("\n"); map.append(Int32(i)) }
+                    if !(e < n && s[e].value == 0x0A) { out.append("\n"); map.append(source(i)) }
                     i = e
                     continue
                 }
@@ -65,51 +110,39 @@ package enum Normalizer {
                     switch action[Int(v)] {
                     case 0:
                         out.append(s[i])
-                        if mapped { map.append(Int32(i)) }
+                        map.append(source(i))
                     case 1:
                         out.append(Unicode.Scalar(UInt32(single[Int(v)]))!)
-                        map.append(Int32(i))
+                        map.append(source(i))
                     case 2:
                         // An invisible scalar vanishes, unless combining marks follow it: deleting
                         // it would bring them onto the scalar before and break idempotence.
-                        if e < n && isJoiner(s[e].value) { out.append(s[i]); map.append(Int32(i)) }
+                        if e < n && isJoiner(s[e].value) { out.append(s[i]); map.append(source(i)) }
                     default:
-                        for r in table.multi[UInt16(v)]! { out.append(r); map.append(Int32(i)) }
+                        for r in table.multi[UInt16(v)]! { out.append(r); map.append(source(i)) }
                     }
                     i = e
                     continue
                 }
                 // A combining sequence or a non-BMP scalar: ask ICU, then apply our folds.
-                let segment = src[i..<e]
+                let segment = s[i..<e]
                 let normalized = nfkc(segment)
                 if normalized.elementsEqual(segment) {
-                    for k in i..<e { out.append(s[k]); map.append(Int32(k)) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: segment))
+                    map.append(run: source(i), length: e - i)
                 } else {
-                    for r in normalized { out.append(r); map.append(Int32(i)) }
+                    for r in normalized { out.append(r); map.append(source(i)) }
                 }
                 i = e
             }
-        }}}}}
-        if mapped { map.append(Int32(n)) }
-
-        let result = NormalizedText(scalars: out, toSource: mapped ? map : nil, sourceCount: n)
-        guard traditionalToSimplified else { return result }
-        // The transliterator's output is not always normalized (it may decompose): normalize it
-        // again and compose the two offset maps.
-        let simplified = simplify(result)
-        let again = normalize(simplified.scalars)
-        guard let inner = again.toSource else { return simplified }
-        var composed = [Int32]()
-        composed.reserveCapacity(inner.count)
-        for k in inner { composed.append(Int32(simplified.sourceStart(Int(k)))) }
-        return NormalizedText(scalars: again.scalars, toSource: composed, sourceCount: n)
+        }}}}
     }
 
     private static func joinsNonBMP(_ v: UInt32) -> Bool {
         v >= 0x10000 && cicu_nfkc_has_boundary_before(v) == 0
     }
 
-    private static func nfkc(_ segment: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+    private static func nfkc(_ segment: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> [Unicode.Scalar] {
         var units: [UInt16] = []
         for s in segment { units.append(contentsOf: UTF16.encode(s)!) }
         var buf = [UInt16](repeating: 0, count: units.count * 18 + 8)
@@ -126,8 +159,7 @@ package enum Normalizer {
         let src = text.scalars
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(src.count)
-        var map: [Int32] = []
-        map.reserveCapacity(src.count + 1)
+        var map = OffsetMap()
         var lineStart = 0
         while lineStart < src.count {
             var lineEnd = lineStart

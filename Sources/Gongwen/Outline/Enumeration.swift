@@ -33,6 +33,16 @@ enum Enumeration {
             }
         }
         for chain in open.values { finish(chain) }
-        for k in touched { items[k]!.sort { $0.position < $1.position } }
+        let contentEnd = Dictionary(paragraphs.map { ($0.range.lowerBound, $0.content.upperBound) }, uniquingKeysWith: { a, _ in a })
+        for k in touched {
+            var list = items[k]!
+            list.sort { $0.position < $1.position }
+            for j in list.indices {
+                var e = j + 1 < list.count ? list[j + 1].position : contentEnd[k]!
+                while e > list[j].position && (ScalarClass.isSpace(s[e - 1]) || s[e - 1] == "\n") { e -= 1 }
+                list[j].end = e
+            }
+            items[k] = list
+        }
     }
 }

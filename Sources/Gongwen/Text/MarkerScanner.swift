@@ -132,6 +132,9 @@ struct ItemMarker: Sendable, Equatable {
     /// `是`, `要`, `则`: items of one enumeration share it.
     var suffix: Unicode.Scalar
     var position: Int
+    /// Where the item's text ends: the next item, or the paragraph's end, less trailing white
+    /// space and line breaks (set by `Enumeration.collect`).
+    var end: Int = 0
 
     /// An item marker at `i`, when what precedes it is a boundary (start, punctuation, space):
     /// `统一是` and `这一要` are words, not items.

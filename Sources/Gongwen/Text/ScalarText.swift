@@ -34,20 +34,57 @@ enum ScalarText {
         return text.withUTF8 { utf8 -> [Unicode.Scalar] in
             [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
                 var i = 0, k = 0
-                let n = utf8.count
-                while i < n {
-                    let b0 = UInt32(utf8[i])
-                    var v: UInt32
-                    if b0 < 0x80 { v = b0; i += 1 }
-                    else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2 }
-                    else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3 }
-                    else { v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F); i += 4 }
-                    // A String's UTF-8 is always valid, so every v is a scalar.
-                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                while i < utf8.count {
+                    out.initializeElement(at: k, to: decode(utf8, &i))
                     k += 1
                 }
                 count = k
             }
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at byte `i` of a `String`'s (always valid) UTF-8; moves `i`
+    /// past it.
+    @inline(__always) static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Unicode.Scalar {
+        let b0 = UInt32(utf8[i])
+        var v: UInt32
+        if b0 < 0x80 { v = b0; i += 1 }
+        else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2 }
+        else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3 }
+        else { v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F); i += 4 }
+        return Unicode.Scalar(v)!
+    }
+
+    /// The scalars of `text` handed to `body` in consecutive chunks of about `limit` scalars,
+    /// each ending after a scalar where `splitAfter(scalar, next)` holds (or at the end). Without
+    /// such a place the chunk grows until one comes, in linear time. Only one chunk exists at once.
+    static func forEachChunk(of text: String, scalars limit: Int,
+                             splitAfter: (Unicode.Scalar, Unicode.Scalar) -> Bool,
+                             _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var buffer: [Unicode.Scalar] = []
+            buffer.reserveCapacity(min(utf8.count, limit) + 1)
+            var threshold = limit
+            // Pairs (k, k + 1) with k below this were checked already and are not split points.
+            var searched = 0
+            var i = 0
+            while i < utf8.count {
+                buffer.append(decode(utf8, &i))
+                guard buffer.count > threshold else { continue }
+                var k = buffer.count - 2
+                while k >= searched && !splitAfter(buffer[k], buffer[k + 1]) { k -= 1 }
+                if k >= searched {
+                    buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0...k])) }
+                    buffer.removeSubrange(0...k)
+                    threshold = limit
+                    searched = 0
+                } else {
+                    searched = buffer.count - 1
+                    threshold = buffer.count * 2
+                }
+            }
+            if !buffer.isEmpty { buffer.withUnsafeBufferPointer { body($0) } }
         }
     }
 

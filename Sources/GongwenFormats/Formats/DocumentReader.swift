@@ -40,7 +40,8 @@ public enum DocumentReader {
         }
         var options = options
         if options.path == nil { options.path = path }
-        return try read(bytes: bytes, name: path, options: options, limits: limits)
+        // Handing the bytes on (not copying them) lets the parser free them once decoded.
+        return try read(bytes: consume bytes, name: path, options: options, limits: limits, sha256: nil, forcedFormat: nil)
     }
 
     /// Reads bytes already in memory. `name` (a file name or path) is a hint only, used where the
@@ -92,7 +93,7 @@ public enum DocumentReader {
 
     /// The whole path, with what `convert` already knows: the bytes' SHA-256 (also its resume key)
     /// and a format given with the input (`--stdin-jsonl` `"format": "html"`).
-    static func read(bytes: [UInt8], name: String?, options: ParseOptions, limits: ReadLimits,
+    static func read(bytes: consuming [UInt8], name: String?, options: ParseOptions, limits: ReadLimits,
                      sha256: String?, forcedFormat: DocumentFormat?) throws(FormatError) -> Document {
         let name = name ?? options.path ?? ""
         if bytes.count > limits.maxBytes {
@@ -112,9 +113,7 @@ public enum DocumentReader {
         var parse = options
         parse.format = InputFormat(rawValue: format.rawValue)
         if format == .text {
-            var document = GongwenParser(options: parse).parse(bytes: bytes)
-            document.source.sha256 = sha
-            return document
+            return GongwenParser(options: parse).parse(bytes: consume bytes, sha256: sha)
         }
         var extracted: ExtractedText
         do throws(FormatError) { extracted = try extract(bytes: bytes, format: format, encoding: options.encoding, limits: limits) } catch {

@@ -34,6 +34,27 @@ struct NormalizerTests {
         #expect(t.count == t.sourceCount)
     }
 
+    /// One-for-one folds (full-width punctuation, the usual case) keep every index: no map. A
+    /// CR LF document needs one run per line, not four bytes per scalar.
+    @Test func offsetMapIsStoredAsRuns() {
+        #expect(Normalizer.normalize("（一）统一思想，立即部署：１２３\n二、").toSource == nil)
+        let lines = (1...100).map { "第\($0)行，全角标点。" }.joined(separator: "\r\n")
+        let t = Normalizer.normalize(lines)
+        #expect(t.toSource?.runCount == 100, "a run per line after the first CR, and one for the start")
+        #expect(t.sourceStart(t.count) == t.sourceCount)
+        // 200 scalars of long text at chunk size 7 (the chunk must end after a line feed).
+        let chunked = Normalizer.normalize(lines, traditionalToSimplified: false, chunkScalars: 7)
+        #expect(chunked.scalars == t.scalars && chunked.toSource == t.toSource)
+    }
+
+    /// A text with no line feed at all (one 200,000-scalar line) still normalizes in one piece.
+    @Test func aLineLongerThanAChunk() {
+        let line = String(repeating: "全角，", count: 100_000)
+        let t = Normalizer.normalize(line, traditionalToSimplified: false, chunkScalars: 16)
+        #expect(t.count == 300_000)
+        #expect(t.toSource == nil)
+    }
+
     @Test func mapPointsBackToSource() {
         // `（` is one source scalar and one normalized scalar; the zero-width space vanishes;
         // `㈠` (one source scalar) becomes three.

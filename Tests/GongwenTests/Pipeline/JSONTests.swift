@@ -8,6 +8,24 @@ struct JSONTests {
         try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 
+    /// Streaming (`GongwenJSON.write`, a megabyte at a time) gives exactly `encode`'s bytes, on a
+    /// document large enough to be handed out in many pieces, compact and pretty, with and
+    /// without the text.
+    @Test func streamedJSONEqualsEncoded() throws {
+        let seeds = try SeedCorpus.names.map { try String(contentsOfFile: PipelineCorpus.path($0 + ".txt"), encoding: .utf8) }
+        let big = GongwenParser().parse(String(repeating: seeds.joined(separator: "\n"), count: 12))
+        for document in [big, GongwenParser().parse(seeds[1]), GongwenParser().parse("")] {
+            for (pretty, text) in [(false, true), (true, true), (false, false)] {
+                var streamed: [UInt8] = []
+                var pieces = 0
+                GongwenJSON.write(document, pretty: pretty, includeText: text) { streamed.append(contentsOf: $0); pieces += 1 }
+                let whole = GongwenJSON.encode(document, pretty: pretty, includeText: text)
+                #expect(streamed == whole)
+                if whole.count > 4 << 20 { #expect(pieces >= whole.count >> 20, "handed out a megabyte at a time") }
+            }
+        }
+    }
+
     @Test func documentHasTheContractFields() throws {
         let text = "关于做好工作的通知\n一、总体要求\n(一)统一思想。\n"
         let d = GongwenParser(options: ParseOptions(path: "a/b.txt")).parse(text)

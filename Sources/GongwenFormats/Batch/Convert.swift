@@ -57,7 +57,8 @@ struct ItemConverter: Sendable {
         case .file(let fsPath):
             do {
                 let bytes = try FileIO.read(fsPath, limit: options.maxBytes)
-                return outcome(bytes: bytes, format: nil, item: item, pretty: pretty, resume: resume)
+                // Handed over, so the parser can free them once decoded.
+                return outcome(bytes: consume bytes, format: nil, item: item, pretty: pretty, resume: resume)
             } catch let failure as BatchFailure {
                 let source = SourceInfo(path: item.path, id: item.id, encoding: "", bytes: failure.bytes, sha256: "", format: InputFormat(rawValue: Formats.label(forName: item.path ?? fsPath)))
                 let key = ResumeIndex.key(path: item.path, id: item.id, sha256: "")
@@ -78,16 +79,17 @@ struct ItemConverter: Sendable {
         }
     }
 
-    private func outcome(bytes: [UInt8], format: String?, item: InputItem, pretty: Bool, resume: ResumeIndex?) -> Outcome {
+    private func outcome(bytes: consuming [UInt8], format: String?, item: InputItem, pretty: Bool, resume: ResumeIndex?) -> Outcome {
         let sha = SHA256.hex(of: bytes)
+        let count = bytes.count
         let key = ResumeIndex.key(path: item.path, id: item.id, sha256: sha)
-        if let resume, resume.contains(key) { return .alreadyDone(key: key, bytes: bytes.count, item: item) }
-        switch convert(bytes: bytes, sha256: sha, path: item.path, id: item.id, format: format) {
+        if let resume, resume.contains(key) { return .alreadyDone(key: key, bytes: count, item: item) }
+        switch convert(bytes: consume bytes, sha256: sha, path: item.path, id: item.id, format: format) {
         case .document(let document):
-            return .record(Record(json: options.recordEncoder.document(document, pretty), errorCode: nil, bytes: bytes.count,
+            return .record(Record(json: options.recordEncoder.document(document, pretty), errorCode: nil, bytes: count,
                                   resumeKey: key, mirror: item.mirror))
         case .failure(let source, let code, let message):
-            return .record(Record(json: options.recordEncoder.error(source, code, message, pretty), errorCode: code, bytes: bytes.count,
+            return .record(Record(json: options.recordEncoder.error(source, code, message, pretty), errorCode: code, bytes: count,
                                   resumeKey: key, mirror: item.mirror))
         }
     }
@@ -99,18 +101,20 @@ struct ItemConverter: Sendable {
 
     /// Bytes → document through the one input path (`DocumentReader`), so a file converts here
     /// exactly as `gongwen parse` reads it; anything it cannot read becomes an error record.
-    func convert(bytes: [UInt8], sha256: String? = nil, path: String?, id: String?, format: String?) -> ConversionResult {
+    func convert(bytes: consuming [UInt8], sha256: String? = nil, path: String?, id: String?, format: String?) -> ConversionResult {
+        let count = bytes.count
+        let sha256 = sha256 ?? SHA256.hex(of: bytes)
         var parse = options.parse
         parse.path = path
         parse.id = id
         let limits = ReadLimits(maxBytes: options.maxBytes, maxCompressionRatio: options.maxCompressionRatio)
         do throws(FormatError) {
-            let document = try DocumentReader.read(bytes: bytes, name: path, options: parse, limits: limits, sha256: sha256,
+            let document = try DocumentReader.read(bytes: consume bytes, name: path, options: parse, limits: limits, sha256: sha256,
                                                    forcedFormat: format.flatMap(DocumentFormat.init(rawValue:)))
             return .document(document)
         } catch {
-            let sha = error.code == BatchErrorCode.tooLarge ? "" : (sha256 ?? SHA256.hex(of: bytes))
-            let source = SourceInfo(path: path, id: id, encoding: "", bytes: bytes.count, sha256: sha, format: InputFormat(rawValue: error.format))
+            let sha = error.code == BatchErrorCode.tooLarge ? "" : sha256
+            let source = SourceInfo(path: path, id: id, encoding: "", bytes: count, sha256: sha, format: InputFormat(rawValue: error.format))
             return .failure(source: source, code: error.code, message: error.message)
         }
     }

@@ -49,6 +49,13 @@ class LineSink: RecordSink {
     }
 
     func write(_ record: Record) throws -> Bool {
+        if record.json.count >= 1 << 20 {
+            // A large record goes out as it is: copied into the buffer it would exist twice,
+            // and the buffer would keep its size.
+            try flush()
+            try commit([record.json, [10]])
+            return true
+        }
         buffer += record.json
         buffer.append(10)
         if buffer.count >= 1 << 20 { try flush() }
@@ -57,20 +64,29 @@ class LineSink: RecordSink {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
+        try commit([buffer])
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes whole lines; on a failed write, cuts the file back to the last complete line.
+    private func commit(_ parts: [[UInt8]]) throws {
         var failure: Int32?
-        if let limit = injectedLimit, Int(committed) + buffer.count > limit {
-            _ = writeAll(fd, Array(buffer.prefix(max(0, limit - Int(committed)))))
-            failure = ENOSPC
-        } else {
-            failure = writeAll(fd, buffer)
+        var written = 0
+        for part in parts where failure == nil {
+            if let limit = injectedLimit, Int(committed) + written + part.count > limit {
+                _ = writeAll(fd, Array(part.prefix(max(0, limit - Int(committed) - written))))
+                failure = ENOSPC
+            } else {
+                failure = writeAll(fd, part)
+                written += part.count
+            }
         }
         if let failure {
             if failure == EPIPE { throw BatchOutputClosed() }
             _ = ftruncate(fd, committed)
             throw BatchOutputError(path: name, "cannot write: \(String(cString: strerror(failure)))")
         }
-        committed += off_t(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
+        committed += off_t(written)
     }
 
     func finish() throws { try flush() }

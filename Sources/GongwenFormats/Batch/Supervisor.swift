@@ -264,7 +264,13 @@ struct MessageParser {
         let body = nl + 1
         guard buffer.count >= body + length + 1 else { return nil }
         start = body + length + 1
-        return .record(Record(json: Array(buffer[body..<(body + length)]), errorCode: o["code"] as? String, bytes: (o["bytes"] as? Int) ?? 0,
+        let json = Array(buffer[body..<(body + length)])
+        if start == buffer.count && buffer.capacity > 1 << 22 {
+            // A large record was all there was: let its buffer go rather than keep its size.
+            buffer = []
+            start = 0
+        }
+        return .record(Record(json: json, errorCode: o["code"] as? String, bytes: (o["bytes"] as? Int) ?? 0,
                               resumeKey: key, mirror: mirror))
     }
 }

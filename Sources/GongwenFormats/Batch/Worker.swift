@@ -160,18 +160,31 @@ final class MessageWriter {
     init(fd: Int32) { self.fd = fd }
 
     func send(_ message: WorkerMessage, flush: Bool) {
-        buffer += message.encoded()
-        if flush || buffer.count >= 1 << 16 {
-            var offset = 0
-            while offset < buffer.count {
-                let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, buffer.count - offset) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    exit(3)   // The supervisor is gone.
-                }
-                offset += n
+        for part in message.parts {
+            if part.count >= 1 << 16 {
+                // Large (a record's JSON): written as it is, not copied into the buffer.
+                writeOut(buffer)
+                buffer.removeAll(keepingCapacity: true)
+                writeOut(part)
+            } else {
+                buffer += part
             }
+        }
+        if flush || buffer.count >= 1 << 16 {
+            writeOut(buffer)
             buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func writeOut(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                exit(3)   // The supervisor is gone.
+            }
+            offset += n
         }
     }
 }

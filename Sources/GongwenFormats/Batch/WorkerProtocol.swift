@@ -18,18 +18,27 @@ enum WorkerMessage {
     /// Sent once, after the config line: the worker is up (the supervisor checks the binary works).
     case ready
 
-    func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] { Array(parts.joined()) }
+
+    /// The message's bytes in pieces: a record's JSON is its own piece, so it is written as it
+    /// is rather than copied behind its header.
+    var parts: [[UInt8]] {
+        if case .record(let r) = self {
+            let header = WireJSON.line(["record": 1, "code": r.errorCode ?? NSNull(), "bytes": r.bytes, "key": r.resumeKey,
+                                        "mirror": r.mirror, "length": r.json.count])
+            return [header, r.json, [10]]
+        }
+        return [single]
+    }
+
+    private var single: [UInt8] {
         switch self {
         case .ready:
             return WireJSON.line(["ready": 1])
         case .begin(let path, let occurrence, let mirror):
             return WireJSON.line(["begin": path, "n": occurrence, "mirror": mirror])
-        case .record(let r):
-            var header = WireJSON.line(["record": 1, "code": r.errorCode ?? NSNull(), "bytes": r.bytes, "key": r.resumeKey,
-                                        "mirror": r.mirror, "length": r.json.count])
-            header += r.json
-            header.append(10)
-            return header
+        case .record:
+            return Array(parts.joined())
         case .skipped(let key, let bytes):
             return WireJSON.line(["skipped": key, "bytes": bytes])
         case .done:

@@ -70,16 +70,43 @@ package struct Assembler {
         TextSpan(start: r.lowerBound == 0 ? 0 : text.sourceStart(r.lowerBound), end: text.sourceStart(r.upperBound))
     }
 
+    /// Whether the UTF-8 holds a line break (LF, CR, U+2028 or U+2029: E2 80 A8/A9) or ends in
+    /// a line space (`ScalarText.isLineSpace`: space, tab, U+3000 E3 80 80, U+00A0 C2 A0), which
+    /// `cleaned` drops.
+    private static func needsCleaning(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        if n > 0 && (utf8[n - 1] == 0x20 || utf8[n - 1] == 0x09) { return true }
+        if n >= 2 && utf8[n - 2] == 0xC2 && utf8[n - 1] == 0xA0 { return true }
+        if n >= 3 && utf8[n - 3] == 0xE3 && utf8[n - 2] == 0x80 && utf8[n - 1] == 0x80 { return true }
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D { return true }
+            if b == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 { return true }
+            i += 1
+        }
+        return false
+    }
+
     func string(_ span: TextSpan) -> String {
         source.string(span.start..<span.end)
     }
 
     /// Source text with the line breaks inside it (and the indentation around them) removed.
     func cleaned(_ span: TextSpan) -> String {
+        // Most paragraphs hold no line break and end in no space: their text is the source's
+        // bytes as they are.
+        if let plain = source.withUTF8(span.start..<span.end, { Self.needsCleaning($0) ? nil : String(decoding: $0, as: UTF8.self) }) {
+            return plain
+        }
+        return Self.cleaned(source.scalars(span.start..<span.end))
+    }
+
+    /// `cleaned` scalar by scalar: the definition the fast path above must agree with (tested).
+    static func cleaned(_ source: [Unicode.Scalar]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(span.count * 3)
+        bytes.reserveCapacity(source.count * 3)
         var pendingSpaceStart = -1
-        let source = source.scalars(span.start..<span.end)
         let end = source.count
         var i = 0
         while i < end {

@@ -33,7 +33,8 @@ enum Enumeration {
             }
         }
         for chain in open.values { finish(chain) }
-        let contentEnd = Dictionary(paragraphs.map { ($0.range.lowerBound, $0.content.upperBound) }, uniquingKeysWith: { a, _ in a })
+        guard !touched.isEmpty else { return }
+        let contentEnd = Dictionary(paragraphs.filter { touched.contains($0.range.lowerBound) }.map { ($0.range.lowerBound, $0.content.upperBound) }, uniquingKeysWith: { a, _ in a })
         for k in touched {
             var list = items[k]!
             list.sort { $0.position < $1.position }

@@ -39,10 +39,14 @@ struct SourceText {
 
     /// The text of scalars `range`.
     func string(_ range: Range<Int>) -> String {
+        withUTF8(range) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 of scalars `range`.
+    func withUTF8<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var text = text
         return text.withUTF8 { utf8 in
-            String(decoding: UnsafeBufferPointer(rebasing: utf8[byteOffset(range.lowerBound, utf8)..<byteOffset(range.upperBound, utf8)]),
-                   as: UTF8.self)
+            body(UnsafeBufferPointer(rebasing: utf8[byteOffset(range.lowerBound, utf8)..<byteOffset(range.upperBound, utf8)]))
         }
     }
 

@@ -159,6 +159,19 @@ import GongwenTestSupport
         }
     }
 
+    /// Node text: the fast path (the source's bytes, when there is no line break and no trailing
+    /// space) gives what the scalar-by-scalar definition gives, on every paragraph of random text.
+    @Test func cleanedTextFastPathAgreesWithItsDefinition() async {
+        await propertyCheck(count: 300, input: Self.text) { text in
+            let document = GongwenParser().parse(text)
+            let scalars = Array(text.unicodeScalars)
+            for node in document.children {
+                guard case .paragraph(let p) = node else { continue }
+                #expect(p.text == Assembler.cleaned(Array(scalars[p.textSpan.start..<p.textSpan.end])))
+            }
+        }
+    }
+
     @Test func plainSimplifiedTextNeedsNoOffsetMap() {
         let text = "根据市委巡察工作的统一部署。市委第四巡察组对市科技局党组开展了巡察。\n现将巡察整改情况予以公布。"
         let norm = Normalizer.normalize(text)

@@ -27,22 +27,6 @@ enum ScalarText {
         }
     }
 
-    /// The scalars of a string in one pass over its UTF-8 (`Array(s.unicodeScalars)` walks it twice:
-    /// once to count, once to copy).
-    static func scalars(of text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { utf8 -> [Unicode.Scalar] in
-            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
-                var i = 0, k = 0
-                while i < utf8.count {
-                    out.initializeElement(at: k, to: decode(utf8, &i))
-                    k += 1
-                }
-                count = k
-            }
-        }
-    }
-
     /// The scalar whose UTF-8 starts at byte `i` of a `String`'s (always valid) UTF-8; moves `i`
     /// past it.
     @inline(__always) static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Unicode.Scalar {

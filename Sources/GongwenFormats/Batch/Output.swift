@@ -17,8 +17,8 @@ protocol RecordSink: AnyObject {
     func finish() throws
 }
 
-/// Writes all of `bytes`; the errno of a failure, or nil.
-private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+/// Writes all of `bytes` (retrying on EINTR); the errno of a failed write, or nil.
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
     var offset = 0
     while offset < bytes.count {
         let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }

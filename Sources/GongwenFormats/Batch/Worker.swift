@@ -177,14 +177,6 @@ final class MessageWriter {
     }
 
     private func writeOut(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                exit(3)   // The supervisor is gone.
-            }
-            offset += n
-        }
+        if writeAll(fd, bytes) != nil { exit(3) }   // The supervisor is gone.
     }
 }

@@ -22,6 +22,8 @@ public enum HTML {
             case "'": out += "&#39;"
             // A parser turns a literal CR (and CR LF) into LF; a reference keeps the source's scalar.
             case "\r": out += "&#13;"
+            // HTML has no way to carry U+0000 (a parser drops it from text, and `&#0;` is U+FFFD),
+            // so it is shown as the replacement character rather than silently lost.
             case "\u{0}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(c)
             }

@@ -149,6 +149,15 @@ package enum SourceDecoder {
         guard gb.invalidCount == 0 else { return nil }
         let asGB = plausibility(gb)
         guard asGB > 2 * max(asUTF8, 0) else { return nil }
+        // Mostly common characters, too: the hanzi such bytes can spell (lead C2–DF, trail 80–BF)
+        // are the first level of GB2312 when the text is Chinese, and rare GBK extensions when it is
+        // really a stray two-byte UTF-8 letter (`ђ` reads as `褣`).
+        var hanzi = 0, common = 0
+        for v in gb.text.unicodeScalars.lazy.map(\.value) where v >= 0x4E00 && v <= 0x9FFF {
+            hanzi += 1
+            if CommonHanzi.contains(v) { common += 1 }
+        }
+        guard common > 0, 2 * common >= hanzi else { return nil }
         return decodeWith("GB18030", bytes: bytes, skipBOM: 0)
     }
 

@@ -147,8 +147,9 @@ import GongwenTestSupport
             #expect(doc.source.encoding == "GB18030")
             #expect(doc.text == text)
         }
-        // Real Cyrillic and Latin-1 text in UTF-8 stays UTF-8.
-        for text in ["Привет, мир", "Доклад о работе правительства", "café déjà vu"] {
+        // Real Cyrillic and Latin-1 text in UTF-8 stays UTF-8, and so do short two-byte letters
+        // whose GB18030 reading is rare characters only (`ђ ` would be `褣 `, `\u{380} ` `蝷 `).
+        for text in ["Привет, мир", "Доклад о работе правительства", "café déjà vu", "ђ ", " ђ", "\u{380} ", "\u{80}\u{480} "] {
             let doc = Self.parsed(Array(text.utf8))
             #expect(doc.source.encoding == "UTF-8", "\(text)")
             #expect(doc.text == text)

@@ -25,7 +25,7 @@ VOCAB = {
     "era": ["minguo"],
     "dateField": ["year", "month"],
     "anchor": ["dateline", "signatureDate", "previousDate", "option", "nextDate", "weekday"],
-    "qualifier": ["余", "多", "近", "约", "左右", "以上", "超", "超过", "逾", "数"],
+    "qualifier": ["余", "多", "近", "约", "左右", "以上", "超", "超过", "逾", "数", "几", "上"],
     "personUnit": ["人", "人次", "名", "位"],
     "personRole": ["attendance", "expected", "absent"],
     "titleCategory": ["regulation", "normative", "plan", "speech", "book", "request", "report", "letter", "minutes",

@@ -226,6 +226,10 @@ public struct DateRangeValue: Sendable, Hashable, Codable {
 public enum ApproximationQualifier: String, Sendable, Hashable, Codable, CaseIterable {
     case yu = "余", duo = "多", jin = "近", yue = "约", zuoyou = "左右", yishang = "以上"
     case chao = "超", chaoguo = "超过", yi = "逾", shu = "数"
+    /// `几十人`, `十几万元`: a few (tens, units).
+    case ji = "几"
+    /// `上百人`, `上万元`: as many as.
+    case shang = "上"
 }
 
 /// An amount of money (`548.74万元`, `人民币伍拾万元整`), exact, in units of its currency.

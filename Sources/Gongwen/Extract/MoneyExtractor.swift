@@ -48,7 +48,7 @@ struct MoneyExtractor {
     private func unitPart(_ t: Scan, _ num: ParsedNumber, at start: Int) -> (amount: ExactDecimal, overflow: Bool, code: String, qualifier: String?, end: Int, power: Int)? {
         var j = t.skipSpaces(start, limit: 1)
         var qualifier: String?
-        if t[j] == "余" || t[j] == "多" { qualifier = t[j] == "余" ? "余" : "多"; j += 1 }
+        if num.upper == nil, let q = suffixQualifier(t, num, at: j) { qualifier = q; j += 1 }
         var value = num.value
         var overflow = num.overflow
         var power = num.power
@@ -136,6 +136,11 @@ struct MoneyExtractor {
             for (w, cc) in MoneyExtractor.namedCurrencies where w.count > len && t.hasBefore(w, at: start) && cc != "CNY" { len = w.count; prefixCode = cc }
             if len > 0 { start -= len; prefixWord = true }
         }
+        if let upper = num.upper {
+            // 三四十万元: the range is in the number; nothing may scale one end only.
+            guard let u = unit, u.power == num.power else { return nil }
+            amountMax = upper
+        }
         if unit == nil {
             // A range: 10万-50万元, 10-50万元, 三千至五千元.
             var k = t.skipSpaces(num.range.upperBound, limit: 1)
@@ -186,6 +191,8 @@ struct MoneyExtractor {
                 end = d.range.upperBound + 1
             }
             if t[end] == "钱" { end += 1 }
+        } else if generic && t[end - 1] == "块" && t[end] == "钱" {
+            end += 1 // 五六百块钱, 3-5块钱
         }
         // 两美元又三美分
         if code == "USD" && t.hasBefore(W("美元"), at: end) && amountMax == nil {

@@ -40,14 +40,14 @@ struct PersonCountExtractor {
         var j = t.skipSpaces(num.range.upperBound, limit: 1)
         // A range: `30-40人`, `30至40人`, `三十至四十人` (the upper bound in the same numeral style).
         var upper: ParsedNumber?
-        if t[j] == "-" || t[j] == "至" || t[j] == "到", t.startsNumber(j + 1),
+        if num.upper == nil, t[j] == "-" || t[j] == "至" || t[j] == "到", t.startsNumber(j + 1),
            let n2 = Numerals.parse(t, at: j + 1), n2.style == num.style, !n2.overflow, n2.value.intValue != nil,
            let lo = num.value.intValue, let hi = n2.value.intValue, hi > lo {
             upper = n2
             j = t.skipSpaces(n2.range.upperBound, limit: 1)
         }
         var qualifier: String?
-        if upper == nil, t[j] == "余" || t[j] == "多" { qualifier = t[j] == "余" ? "余" : "多"; j += 1 }
+        if upper == nil, num.upper == nil, let q = suffixQualifier(t, num, at: j) { qualifier = q; j += 1 }
         var value = num.value
         var overflow = num.overflow
         // 40余万人
@@ -88,7 +88,8 @@ struct PersonCountExtractor {
             else if t.has(PersonCountExtractor.yishang, at: ws) { qualifier = "以上"; end = ws + 2 }
         }
         let role = role(t, start: start, end: end)
-        return (start..<end, PersonCountValue(count: count, countMax: upper?.value.intValue, approximate: qualifier != nil,
+        return (start..<end, PersonCountValue(count: count, countMax: upper?.value.intValue ?? num.upper?.intValue,
+                                              approximate: qualifier != nil,
                                               qualifier: qualifier, unit: unit, role: role), false)
     }
 

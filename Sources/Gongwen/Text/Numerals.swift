@@ -21,6 +21,8 @@ package struct ParsedNumber: Sendable, Hashable {
     package var power: Int = 0
     /// The value does not fit: report `number.overflow`, do not use `value`.
     package var overflow: Bool
+    /// The upper end of a number written as two neighbouring digits (`三四十` is 30 to 40).
+    package var upper: ExactDecimal? = nil
 }
 
 /// The one numeral parser every extractor uses. Exact (no floating point), allocation-free.
@@ -155,9 +157,12 @@ package enum Numerals {
         return ParsedNumber(value: v.reduced(), range: i..<j, style: .arabic, multiplied: multiplied, power: power, overflow: overflow)
     }
 
-    static func parseChinese(_ t: Scan, at i: Int) -> ParsedNumber? {
+    /// `implicitOne`: a leading `百`, `千`, `万` or `亿` counts one of it (`百余人`, `近千人`, `万余元`),
+    /// which only a caller that has seen a qualifier around it may ask for: alone, `千万` is "must"
+    /// and `百人计划` a programme's name.
+    static func parseChinese(_ t: Scan, at i: Int, implicitOne: Bool = false) -> ParsedNumber? {
         let c0 = t[i]
-        guard chineseDigit(c0) != nil || c0 == "十" || c0 == "拾" else { return nil }
+        guard chineseDigit(c0) != nil || c0 == "十" || c0 == "拾" || (implicitOne && chineseUnit(c0) != nil) else { return nil }
         // The run of numeral scalars, and whether it has units (positional) or not (digit string).
         var end = i
         var hasUnit = false
@@ -218,13 +223,14 @@ package enum Numerals {
                 section += k * UInt64(ExactDecimal.pow10(u)!)
                 cur = 0
             } else if u == 4 {
-                let part = section + cur
+                var part = section + cur
+                if part == 0 && j == i && implicitOne { part = 1 }
                 if part == 0 { break }
                 let (m, o) = part.multipliedReportingOverflow(by: 10_000)
                 if o { overflow = true }
                 mid = m; section = 0; cur = 0
             } else {
-                let (s1, o1) = big.addingReportingOverflow(mid + section + cur)
+                let (s1, o1) = big.addingReportingOverflow(j == i && implicitOne ? 1 : mid + section + cur)
                 let (m, o2) = s1.multipliedReportingOverflow(by: 100_000_000)
                 if o1 || o2 || s1 == 0 { if s1 == 0 { break }; overflow = true }
                 big = m; mid = 0; section = 0; cur = 0
@@ -247,6 +253,34 @@ package enum Numerals {
         // 三点五, 一点二亿
         if lastUnit < 4 { fraction(t, &j, &value, &overflow) }
         return ParsedNumber(value: value.reduced(), range: i..<j, style: capital ? .capital : .chinese, multiplied: false, overflow: overflow)
+    }
+
+    /// Two neighbouring digits for a vague number, a range: `三四十` 30–40, `两三万` 20,000–30,000,
+    /// `七八千` 7,000–8,000, `一二十万` 100,000–200,000, and after tens `十一二` 11–12, `三十四五万`
+    /// 340,000–350,000. Nil for anything else, so `一二九`, `三四月` and `五六年` stay what they are
+    /// (the caller still needs a unit word after the number).
+    static func neighbouringDigits(_ t: Scan, at i: Int) -> ParsedNumber? {
+        var j = i
+        var tens: UInt64 = 0
+        // Optional tens before the pair: 十, 三十.
+        if t[j] == "十" { tens = 10; j += 1 }
+        else if let d = chineseDigit(t[j]), d > 0, t[j + 1] == "十", chineseDigit(t[j + 2]) != nil { tens = UInt64(d) * 10; j += 2 }
+        guard let d1 = chineseDigit(t[j]), let d2 = chineseDigit(t[j + 1]), d1 > 0, d2 == d1 + 1,
+              !isCapital(t[j]), !isCapital(t[j + 1]) else { return nil }
+        j += 2
+        // The units after the pair: any run (十, 百, 千万) without tens; only 万 or 亿 after tens.
+        var power = 0
+        var k = j
+        while let p = chineseUnit(t[k]), !isCapital(t[k]) { power += p; k += 1 }
+        if tens > 0 {
+            if power != 0 && power != 4 && power != 8 { return nil }
+        } else if power == 0 {
+            return nil
+        }
+        if chineseDigit(t[k]) != nil { return nil } // 三四十五: not this form
+        guard let lo = ExactDecimal(significand: UInt128(tens + UInt64(d1))).timesPowerOfTen(power),
+              let hi = ExactDecimal(significand: UInt128(tens + UInt64(d2))).timesPowerOfTen(power) else { return nil }
+        return ParsedNumber(value: lo, range: i..<k, style: .chinese, multiplied: false, overflow: false, upper: hi)
     }
 
     /// `点` + Chinese digits after an integer part (`三点五`), then an optional `万`/`亿`.

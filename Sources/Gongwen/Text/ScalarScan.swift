@@ -121,15 +121,31 @@ func iso(_ y: Int, _ m: Int? = nil, _ d: Int? = nil) -> String {
     return out
 }
 
-/// A prefix qualifier `约`/`近` right before `i` that is a qualifier, not the end of a word
-/// (`签约`, `节约`, `制约`, `最近`, `附近` …). Returns the qualifier and its length (with `将近`/`大约`).
+/// The qualifier right after a number, before its unit or multiplier: `40余人`, `3万多元`, and `几`
+/// after tens (`十几人`, `二十几万元`).
+func suffixQualifier(_ t: Scan, _ num: ParsedNumber, at j: Int) -> String? {
+    switch t[j] {
+    case "余": return "余"
+    case "多": return "多"
+    case "几" where j == num.range.upperBound && (t[j - 1] == "十" || t[j - 1] == "拾"): return "几"
+    default: return nil
+    }
+}
+
+/// A prefix qualifier right before `i` that is a qualifier, not the end of a word (`签约`, `节约`,
+/// `制约`, `最近`, `附近` …): `约`/`近`, `超过`/`超`/`逾`, and `数`/`几`/`上` before a unit numeral.
+/// Returns the qualifier and its length (with `将近`/`大约`).
 func prefixQualifier(_ t: Scan, before i: Int) -> (String, Int)? {
     let c = t[i - 1]
     // 超过/超/逾 (not 赶超, 高超)
     if c == "过" && t[i - 2] == "超" { return ("超过", 2) }
     if c == "逾" { return ("逾", 1) }
-    // 数十万元, 数百人: 数 before a Chinese unit numeral (not 人数10人).
-    if c == "数" && (t[i] == "十" || t[i] == "百" || t[i] == "千" || t[i] == "万") { return ("数", 1) }
+    // 数十万元, 数百人, 几十人, 几千元: 数 or 几 before a Chinese unit numeral (not 人数10人, 几个).
+    if (c == "数" || c == "几") && (t[i] == "十" || t[i] == "百" || t[i] == "千" || t[i] == "万" || t[i] == "亿") {
+        return (c == "数" ? "数" : "几", 1)
+    }
+    // 上百人, 上千名, 上万元 (上 before 十 is no quantity word).
+    if c == "上" && (t[i] == "百" || t[i] == "千" || t[i] == "万" || t[i] == "亿") { return ("上", 1) }
     if c == "超" {
         switch t[i - 2] { case "赶", "高", "精", "入": return nil; default: return ("超", 1) }
     }

@@ -83,6 +83,40 @@ struct ExtractMoneyFormsTests {
         #expect(doc.entities.filter { $0.kind == .money }.map { "\($0.text)|\($0.value.goldenSummary)" } == expected)
     }
 
+    /// Vague numbers, checked by hand: the magnitude named plus its qualifier, an implicit one only
+    /// beside a qualifier, and two neighbouring digits as a range.
+    static let vague: [(String, [String])] = [
+        ("投入几十万元", ["几十万元|amount=100000 currency=CNY approximate qualifier=几"]),
+        ("花费十几万元", ["十几万元|amount=100000 currency=CNY approximate qualifier=几"]),
+        ("补助二十几万元", ["二十几万元|amount=200000 currency=CNY approximate qualifier=几"]),
+        ("损失数百万元", ["数百万元|amount=1000000 currency=CNY approximate qualifier=数"]),
+        ("涉案金额上百万元", ["上百万元|amount=1000000 currency=CNY approximate qualifier=上"]),
+        ("投资近百万元", ["近百万元|amount=1000000 currency=CNY approximate qualifier=近"]),
+        ("获赔百万余元", ["百万余元|amount=1000000 currency=CNY approximate qualifier=余"]),
+        ("追回万余元", ["万余元|amount=10000 currency=CNY approximate qualifier=余"]),
+        ("筹集几万元", ["几万元|amount=10000 currency=CNY approximate qualifier=几"]),
+        ("逾亿元投资", ["逾亿元|amount=100000000 currency=CNY approximate qualifier=逾"]),
+        ("每户补贴两三万元", ["两三万元|amount=20000 amountMax=30000 currency=CNY"]),
+        ("预算七八千元", ["七八千元|amount=7000 amountMax=8000 currency=CNY"]),
+        ("需要一二十万元", ["一二十万元|amount=100000 amountMax=200000 currency=CNY"]),
+        ("约三四十万元", ["约三四十万元|amount=300000 amountMax=400000 currency=CNY approximate qualifier=约"]),
+        ("十七八万元", ["十七八万元|amount=170000 amountMax=180000 currency=CNY"]),
+        ("七八十万美元", ["七八十万美元|amount=700000 amountMax=800000 currency=USD"]),
+        ("五六百块钱", ["五六百块钱|amount=500 amountMax=600 currency=CNY"]),
+        // Negatives: no qualifier, no implicit one; neighbouring digits that are no amount.
+        ("千万元旦不休", []),
+        ("千万不要超支", []),
+        ("奖励百万元", []),
+        ("三四月份拨付", []),
+        ("一二九运动", []),
+        ("几个单元", []),
+    ]
+
+    @Test(arguments: vague)
+    func vagueNumbers(_ input: String, _ expected: [String]) {
+        #expect(extracted(input, kind: .money) == expected)
+    }
+
     /// No money without a currency: the existing negatives, and more.
     static let negatives: [String] = [
         "元旦期间", "第三单元", "公元2020年", "单元格中填写500", "表中数值为2960", "每年12期", "一元复始", "万元户", "美元指数", "5角星",

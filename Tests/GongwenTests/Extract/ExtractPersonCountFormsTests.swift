@@ -32,7 +32,8 @@ struct ExtractPersonCountFormsTests {
         ("大约60人", ["大约60人|count=60 unit=人 approximate qualifier=约"]),
         ("将近40人", ["将近40人|count=40 unit=人 approximate qualifier=近"]),
         ("200余人", ["200余人|count=200 unit=人 approximate qualifier=余"]),
-        ("逾万人次", []),
+        // 逾万 is more than ten thousand: a leading 万 counts one beside a qualifier.
+        ("逾万人次", ["逾万人次|count=10000 unit=人次 approximate qualifier=逾"]),
         // Negatives: 赶超, 高超 are no qualifiers.
         ("赶超30人", ["30人|count=30 unit=人"]),
         ("签约20人", ["20人|count=20 unit=人"]),
@@ -60,6 +61,40 @@ struct ExtractPersonCountFormsTests {
         ("新增33人,调出4人", ["33人|count=33 unit=人", "4人|count=4 unit=人"]),
         ("参加培训。另有20人", ["20人|count=20 unit=人"]),
     ]
+
+    /// Vague counts, checked by hand (see the money table for the rule).
+    static let vague: [(String, [String])] = [
+        ("数十人受伤", ["数十人|count=10 unit=人 approximate qualifier=数"]),
+        ("几十名干部", ["几十名|count=10 unit=名 approximate qualifier=几"]),
+        ("十几位专家", ["十几位|count=10 unit=位 approximate qualifier=几"]),
+        ("二十几人", ["二十几人|count=20 unit=人 approximate qualifier=几"]),
+        ("近百人", ["近百人|count=100 unit=人 approximate qualifier=近"]),
+        ("上千名群众", ["上千名|count=1000 unit=名 approximate qualifier=上"]),
+        ("数百名志愿者", ["数百名|count=100 unit=名 approximate qualifier=数"]),
+        ("百余人", ["百余人|count=100 unit=人 approximate qualifier=余"]),
+        ("千余人次", ["千余人次|count=1000 unit=人次 approximate qualifier=余"]),
+        ("万余人", ["万余人|count=10000 unit=人 approximate qualifier=余"]),
+        ("三四十人", ["三四十人|count=30 countMax=40 unit=人"]),
+        ("一二十人", ["一二十人|count=10 countMax=20 unit=人"]),
+        ("十一二人", ["十一二人|count=11 countMax=12 unit=人"]),
+        ("三十四五人", ["三十四五人|count=34 countMax=35 unit=人"]),
+        ("两三百名", ["两三百名|count=200 countMax=300 unit=名"]),
+        ("约三四十人", ["约三四十人|count=30 countMax=40 unit=人 approximate qualifier=约"]),
+        // Negatives: programme names, no unit, a word that only looks like a qualifier.
+        ("百人计划", []),
+        ("千人计划入选者", []),
+        ("百姓", []),
+        ("几个人", []),
+        ("三四月份", []),
+        ("五六年前", []),
+        ("十几年来", []),
+        ("万一有人", []),
+    ]
+
+    @Test(arguments: vague)
+    func vagueCounts(_ input: String, _ expected: [String]) {
+        #expect(extracted(input, kind: .personCount) == expected)
+    }
 
     @Test(arguments: roles)
     func role(_ input: String, _ expected: [String]) {

@@ -67,6 +67,15 @@ package enum BlockSplitter {
         return previous.content.count >= brokenLineLength
     }
 
+    /// A law's short name above its first chapter or article (`刑法`, `赦免法`, `民法典`, then `第一條`):
+    /// a title, though shorter than the four Han characters other titles need.
+    private static func isShortLawName(_ s: [Unicode.Scalar], _ r: Range<Int>, above next: Range<Int>?) -> Bool {
+        guard let next, r.count <= 8, LineRoles.hanCount(s, r) >= 2, LineRoles.hanCount(s, r) == r.count,
+              s[r.upperBound - 1] == "法" || s[r.upperBound - 1] == "典",
+              let m = MarkerScanner.scan(s, at: next.lowerBound, end: next.upperBound) else { return false }
+        return m.style == .article || m.style == .chapter || m.style == .part
+    }
+
     /// Title, repeated title, photo caption, addressee and the closing signature block: roles that
     /// depend on where a line stands.
     private static func assignPositionalRoles(_ s: [Unicode.Scalar], _ lines: [Line], _ content: [Int], _ roles: inout [LineRole?]) {
@@ -88,7 +97,9 @@ package enum BlockSplitter {
                 continue
             }
             let r = lines[i].content
-            if r.count <= 60, !LineRoles.hasSentencePunctuation(s, r), LineRoles.hanCount(s, r) >= 4,
+            let next = k + 1 < content.count ? lines[content[k + 1]].content : nil
+            if r.count <= 60, !LineRoles.hasSentencePunctuation(s, r),
+               LineRoles.hanCount(s, r) >= 4 || isShortLawName(s, r, above: next),
                !ScalarClass.endsSentence(s[r.upperBound - 1]),
                MarkerScanner.scan(s, at: r.lowerBound, end: r.upperBound) == nil {
                 titleLine = i
@@ -111,8 +122,14 @@ package enum BlockSplitter {
                 }
             }
         }
-        // 主送机关: the first body line (after the title, if any), short and ending in a colon.
-        if let i = content.first(where: { $0 > (titleLine ?? -1) && roles[$0] == nil }) {
+        // 主送机关: the first body line (after the title, if any), short and ending in a colon. A
+        // speech's occasion line right under its title (`——2021年1月15日在……会议上`) comes first.
+        var body = content.drop { $0 <= (titleLine ?? -1) || roles[$0] != nil }
+        if titleLine != nil, let i = body.first, s[lines[i].content.lowerBound] == "-", lines[i].content.count >= 2,
+           s[lines[i].content.lowerBound + 1] == "-" {
+            body = body.dropFirst().drop { roles[$0] != nil }
+        }
+        if let i = body.first {
             let r = lines[i].content
             // Commas and 、 separate recipients (`各县(市、区)科技局,市直有关单位:`); a sentence end does not occur.
             if r.count <= 60, s[r.upperBound - 1] == ":", !LineRoles.endsAnySentence(s, r),

@@ -162,3 +162,28 @@ func placeholdersAreReported(text: String, expected: [String]) {
     """
     #expect(OutlineRenderer.render(GongwenParser().parse(text)) == expected)
 }
+
+/// A law's short name above its first article or chapter is its title; a short line above prose
+/// or above a list item is not.
+@Test(arguments: [
+    ("赦免法\n\n第一條\n本法稱赦免者，謂大赦、特赦、減刑及復權。\n", "赦免法"),
+    ("刑法\n第一章 总则\n第一条 为了惩罚犯罪，保护人民，制定本法。\n", "刑法"),
+    ("民法典\n\n第一章 基本规定\n第一条 为了保护民事主体的合法权益。\n", "民法典"),
+    ("刑法\n学习刑法的体会。\n", nil),
+    ("宪法\n一、总体要求\n做好工作。\n", nil),
+    ("学习\n第一条 为了。\n", nil),
+] as [(String, String?)])
+func shortLawNameIsATitle(_ text: String, _ title: String?) {
+    #expect(GongwenParser().parse(text).title == title)
+}
+
+/// A speech's occasion line under its title (`——……在……会议上`) does not hide the addressee.
+@Test func addresseeAfterASpeechSubtitle() {
+    let text = "关于2020年预算执行情况的报告\n\n——2021年1月15日在某县人民代表大会第五次会议上\n\n各位代表：\n\n一、预算执行情况\n做好工作。\n"
+    let d = GongwenParser().parse(text)
+    #expect(d.fields.map(\.role) == [.title, .addressee])
+    #expect(d.fields.last?.text == "各位代表：")
+    // Only the one line under the title is passed over: a colon line after body text is no addressee.
+    let late = GongwenParser().parse("关于2020年预算执行情况的报告\n——在某县人民代表大会上\n现将情况报告如下。\n各位代表：\n")
+    #expect(late.fields.map(\.role) == [.title])
+}

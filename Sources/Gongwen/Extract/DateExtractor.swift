@@ -140,6 +140,7 @@ struct DateExtractor: EntityExtractor {
                     }
                     y = ch.year
                     contextMonth = ch.month
+                    if let delta = p.monthDelta, let m = ch.month { (y, contextMonth) = Self.shift(y, m, by: delta) }
                     inferred = DateInference(fields: p.monthFromContext ? ["year", "month"] : ["year"], from: ch.from, anchor: ch.kind)
                     if resolver.showsNarrative(ch, month: p.month, day: p.day) { narrative = ch }
                 }
@@ -182,10 +183,18 @@ struct DateExtractor: EntityExtractor {
                 ey = ch.year + delta
             case .missing: rolls = e.month != nil
             }
+            var endMonth = hi.1
+            if let delta = e.monthDelta {
+                // 上月底至本月初: the end counts from the document's month too, not from the start.
+                guard let ch = resolver.resolveRelative(at: e.range.lowerBound, narrative: narrative, needMonth: true), let m = ch.month else {
+                    unresolved(item.range, "no month to resolve this date against", &result); continue
+                }
+                (ey, endMonth) = Self.shift(ch.year, m, by: delta)
+            }
             var end = e
             if end.month == nil && end.period == nil && !end.monthFromContext { end.month = hi.1 } // 18日 of 5月14日-18日
             // The last day of the range; a range written without its end year rolls over (12月28日至1月3日).
-            guard var hi2 = end.bounds(year: ey, contextMonth: hi.1)?.1 else { invalid(item.range, inferred != nil, &result); continue }
+            guard var hi2 = end.bounds(year: ey, contextMonth: endMonth)?.1 else { invalid(item.range, inferred != nil, &result); continue }
             if rolls && (hi2.0, hi2.1 ?? 0, hi2.2 ?? 0) < (lo.0, lo.1 ?? 0, lo.2 ?? 0), let b = end.bounds(year: ey + 1, contextMonth: hi.1) {
                 hi2 = b.1
             }
@@ -198,6 +207,12 @@ struct DateExtractor: EntityExtractor {
             }
             emitRange(item.range, s, f, precision, inferred, nil, era, &result)
         }
+    }
+
+    /// Year and month `delta` months from `y`-`m` (`上月` in January is last December).
+    static func shift(_ y: Int, _ m: Int, by delta: Int) -> (Int, Int?) {
+        let k = y * 12 + (m - 1) + delta
+        return (k / 12, k % 12 + 1)
     }
 
     func unresolved(_ r: Range<Int>, _ message: String, _ result: inout ExtractionResult) {

@@ -26,6 +26,9 @@ struct DatePoint: Equatable {
     var month: Int?
     /// A standalone `月底`: month (and year) from context.
     var monthFromContext = false
+    /// `上月` -1, `本月` 0, `下个月` +1: months from the document's month (with `monthFromContext`);
+    /// nil for a month taken as it stands in the context (`月底` of `5月1日至月底`).
+    var monthDelta: Int?
     var day: Int?
     /// `9月23-24日`: the day before the dash has no 日.
     var dayBare = false
@@ -74,6 +77,9 @@ struct DateScanner {
     static let relativeYears: [([Unicode.Scalar], Int)] = [
         (W("今年"), 0), (W("本年度"), 0), (W("本年"), 0), (W("去年"), -1), (W("上年度"), -1), (W("上年"), -1),
         (W("明年"), 1), (W("前年"), -2),
+    ]
+    static let relativeMonths: [([Unicode.Scalar], Int)] = [
+        (W("本月"), 0), (W("上月"), -1), (W("上个月"), -1), (W("下月"), 1), (W("下个月"), 1),
     ]
     static let jidu = W("季度"), shangbannian = W("上半年"), xiabannian = W("下半年")
     static let qijian: [[Unicode.Scalar]] = ["期间", "时期"].map(W)
@@ -143,6 +149,35 @@ struct DateScanner {
         var e = i + len
         if t[e] == "度" { e += 1 }
         return (delta, e)
+    }
+
+    /// A relative month word at `i`: its delta and end (`本月`, `上个月`, `下月`). Not the end of a
+    /// word (`成本月度`, `以上月份`, `马上月底`, `线下月度`) and not before a word that 月 starts
+    /// (`月报`, `月刊`, `月台`, `月薪` …).
+    func relativeMonth(at i: Int) -> (Int, Int)? {
+        var len = 0, delta = 0
+        for (w, d) in DateScanner.relativeMonths where w.count > len && t.has(w, at: i) { len = w.count; delta = d }
+        guard len > 0 else { return nil }
+        switch (t[i], t[i - 1]) {
+        case ("本", "成"), ("本", "基"), ("本", "根"), ("本", "资"), ("本", "样"), ("本", "文"), ("本", "版"), ("本", "日"),
+             ("本", "剧"), ("本", "账"), ("本", "课"), ("本", "原"), ("本", "书"), ("本", "标"), ("本", "副"), ("本", "脚"),
+             ("本", "读"), ("本", "蓝"), ("本", "话"), ("本", "范"), ("本", "户"), ("本", "底"),
+             ("上", "以"), ("上", "马"), ("上", "之"), ("上", "线"), ("上", "网"), ("上", "向"), ("上", "往"), ("上", "北"),
+             ("上", "晚"), ("上", "早"), ("上", "身"), ("上", "路"), ("上", "会"), ("上", "加"), ("上", "赶"), ("上", "跟"),
+             ("上", "追"), ("上", "迎"), ("上", "台"), ("上", "楼"), ("上", "山"), ("上", "天"), ("上", "面"), ("上", "表"),
+             ("上", "爬"), ("上", "登"), ("上", "桌"), ("上", "墙"), ("上", "手"), ("上", "史"), ("上", "世"), ("上", "纸"),
+             ("下", "以"), ("下", "之"), ("下", "线"), ("下", "地"), ("下", "天"), ("下", "手"), ("下", "眼"), ("下", "当"),
+             ("下", "乡"), ("下", "底"), ("下", "上"), ("下", "一"), ("下", "留"), ("下", "剩"), ("下", "放"), ("下", "落"),
+             ("下", "南"), ("下", "向"), ("下", "往"), ("下", "私"), ("下", "部"), ("下", "足"), ("下", "门"), ("下", "名"),
+             ("下", "树"), ("下", "楼"), ("下", "山"), ("下", "脚"), ("下", "膝"), ("下", "治"), ("下", "属"), ("下", "麾"),
+             ("下", "写"), ("下", "记"), ("下", "定"), ("下", "签"), ("下", "拿"), ("下", "打"), ("下", "降"), ("下", "如"):
+            return nil
+        default: break
+        }
+        switch t[i + len] {
+        case "报", "刊", "台", "球", "亮", "光", "饼", "票", "薪", "嫂", "子", "色", "经", "考", "结", "息", "租", "供", "产", "均", "活": return nil
+        default: return (delta, i + len)
+        }
     }
 
     /// Month, day and month period after a month start at `k`, filling `p`.
@@ -215,6 +250,13 @@ struct DateScanner {
             guard let y = DatePieces.minguoYear(t, at: i + era) else { return nil }
             var p = DatePoint(range: i..<y.end, year: .explicit(y.value, era: DatePieces.minguo))
             afterYear(&p, at: y.end, fiscal: y.fiscal)
+            return p
+        }
+        if let (delta, e) = relativeMonth(at: i) {
+            // 本月, 上月15日, 下个月底: month and year from the context month.
+            var p = DatePoint(range: i..<e, year: .missing, monthFromContext: true, monthDelta: delta)
+            if let (period, pe) = periodAfterMonth(at: e) { p.period = period; p.range = i..<pe }
+            else if let d = DatePieces.day(t, at: t.skipSpaces(e, limit: 1)) { p.day = d.value; p.range = i..<d.end }
             return p
         }
         if let (delta, e) = relativeYear(at: i) {

@@ -151,6 +151,14 @@ struct DateScanner {
         return (delta, e)
     }
 
+    /// Ideographs a two-digit year may follow: prepositions and conjunctions (`于98年3月`).
+    static func beforeTwoDigitYear(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "于", "在", "至", "到", "从", "自", "和", "及", "与", "或", "是", "的", "截", "止", "即", "为": true
+        default: false
+        }
+    }
+
     /// A relative month word at `i`: its delta and end (`本月`, `上个月`, `下月`). Not the end of a
     /// word (`成本月度`, `以上月份`, `马上月底`, `线下月度`) and not before a word that 月 starts
     /// (`月报`, `月刊`, `月台`, `月薪` …).
@@ -280,6 +288,12 @@ struct DateScanner {
                 var p = DatePoint(range: i..<y.end, year: .explicit(y.value, era: DatePieces.minguo))
                 afterYear(&p, at: y.end, fiscal: y.fiscal)
                 return p
+            }
+            // 98年3月, 05年12月20日: a two-digit year before a month, where no 民國 year can be meant,
+            // after no word it could end (`近20年3月` is "in twenty years, March").
+            if !usesMinguo, let y = DatePieces.twoDigitYear(t, at: i), !Scan.isIdeograph(t[i - 1]) || DateScanner.beforeTwoDigitYear(t[i - 1]) {
+                var p = DatePoint(range: i..<y.end, year: .explicit(y.value, era: nil))
+                if monthAndDay(&p, at: t.skipSpaces(y.end, limit: 1)), p.month != nil { return p }
             }
             var p = DatePoint(range: i..<i, year: .missing)
             if monthAndDay(&p, at: i) {

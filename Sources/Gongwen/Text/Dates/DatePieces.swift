@@ -35,6 +35,14 @@ enum DatePieces {
         return Year(value: v, era: nil, end: fiscal ? k + 2 : k + 1, fiscal: fiscal)
     }
 
+    /// A two-digit year (`98年`, `05年`): 00–30 are 2000–2030, 31–99 are 1931–1999 (documents
+    /// of this century write back to `49年` and `78年` more often than ahead of 2030). The caller
+    /// accepts it only with a month after it (`16年3月`; `16年` alone is sixteen years).
+    static func twoDigitYear(_ t: Scan, at i: Int) -> Year? {
+        guard let (v, e) = Numerals.digits(t, at: i, min: 2, max: 2), t[e] == "年", t[e + 1] != "度" else { return nil }
+        return Year(value: v + (v <= 30 ? 2000 : 1900), era: nil, end: e + 1, fiscal: false)
+    }
+
     static let minguoWords: [[Unicode.Scalar]] = ["中華民國", "中华民国", "民國", "民国"].map(W)
 
     /// The length of an era word `中華民國`/`民國` (either script) at `i`, 0 if none.

@@ -30,7 +30,7 @@ VOCAB = {
     "personRole": ["attendance", "expected", "absent"],
     "titleCategory": ["regulation", "normative", "plan", "speech", "book", "request", "report", "letter", "minutes",
                       "proposal", "reply", "other"],
-    "percentageUnit": ["percent", "percentagePoint"],
+    "percentageUnit": ["percent", "percentagePoint", "permille"],
     "documentDateSource": ["signatureDate", "dateline"],
     "entityKind": ["date", "dateRange", "money", "personCount", "title", "documentNumber", "percentage", "phone", "email"],
     # Open code lists (RawRepresentable structs in Swift): the strict schema lists today's values.

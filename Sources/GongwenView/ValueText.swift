@@ -35,7 +35,11 @@ public enum ValueText {
         case .documentNumber(let n):
             return "issuer " + n.issuer + (n.year.map { " · year \($0)" } ?? " · no year") + " · serial \(n.serial)"
         case .percentage(let p):
-            return p.value.description + (p.unit == .percent ? "%" : " percentage points")
+            switch p.unit {
+            case .percent: return p.value.description + "%"
+            case .permille: return p.value.description + "‰"
+            case .percentagePoint: return p.value.description + " percentage points"
+            }
         case .phone(let p):
             return p.number
         case .email(let e):

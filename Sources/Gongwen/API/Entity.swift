@@ -348,6 +348,8 @@ public enum PercentageUnit: String, Sendable, Hashable, Codable, CaseIterable {
     case percent
     /// `个百分点`.
     case percentagePoint
+    /// `10.5‰`, `千分之五`.
+    case permille
 }
 
 /// A percentage (`10.3%`, `百分之四十`, `2个百分点`).

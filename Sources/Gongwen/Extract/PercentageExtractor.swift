@@ -1,17 +1,18 @@
 /// Percentages: `10.3%`, `10.3 %`, `百分之四十`, `百分之三点五`, `百分之10`, `7.02个百分点` (unit
-/// `percentagePoint`), `‰` is not handled. Triggers on `%` (looking back at the number) and on `百分`.
+/// `percentagePoint`), `10.5‰` and `千分之五` (unit `permille`). Triggers on `%`/`‰` (looking back at
+/// the number) and on `百分`/`千分`.
 struct PercentageExtractor: EntityExtractor {
-    static let baifenzhi = W("百分之"), gebaifendian = W("个百分点"), baifendian = W("百分点")
+    static let baifenzhi = W("百分之"), qianfenzhi = W("千分之"), gebaifendian = W("个百分点"), baifendian = W("百分点")
 
     func extract(_ context: ExtractionContext, into result: inout ExtractionResult) {
         let t = Scan(context.text.scalars)
         var i = 0
         while i < t.n {
             let c = t[i]
-            if c == "百" && t.has(PercentageExtractor.baifenzhi, at: i) {
+            if (c == "百" && t.has(PercentageExtractor.baifenzhi, at: i)) || (c == "千" && t.has(PercentageExtractor.qianfenzhi, at: i)) {
                 let k = i + 3
                 if Numerals.canStart(t[k]), let num = Numerals.parse(t, at: k, multipliers: false), num.style != .digitString {
-                    emit(num, range: i..<num.range.upperBound, unit: "percent", into: &result)
+                    emit(num, range: i..<num.range.upperBound, unit: c == "百" ? "percent" : "permille", into: &result)
                     i = num.range.upperBound
                     continue
                 }
@@ -22,8 +23,8 @@ struct PercentageExtractor: EntityExtractor {
                   !(t.isDigit(i) && t.isASCIILetter(i - 1)) else { i += 1; continue }
             guard let num = Numerals.parse(t, at: i, multipliers: false), num.style != .digitString else { i += 1; continue }
             let j = t.skipSpaces(num.range.upperBound, limit: 1)
-            if t[j] == "%" && t.isDigit(i) {
-                emit(num, range: i..<(j + 1), unit: "percent", into: &result)
+            if (t[j] == "%" || t[j] == "‰") && t.isDigit(i) {
+                emit(num, range: i..<(j + 1), unit: t[j] == "%" ? "percent" : "permille", into: &result)
                 i = j + 1
             } else if t.has(PercentageExtractor.gebaifendian, at: j) {
                 emit(num, range: i..<(j + 4), unit: "percentagePoint", into: &result)

@@ -20,7 +20,7 @@ struct ExtractPercentageTests {
         ("百分之", []),
         ("1,000%", ["1,000%|value=1000 unit=percent"]),
         ("10%-20%", ["10%|value=10 unit=percent", "20%|value=20 unit=percent"]),
-        ("5‰", []),
+        ("5‰", ["5‰|value=5 unit=permille"]),
         ("\n15%\n", ["15%|value=15 unit=percent"]),
         ("增长了二十个百分点", ["二十个百分点|value=20 unit=percentagePoint"]),
         ("A4%", []),
@@ -34,6 +34,14 @@ struct ExtractPercentageTests {
         ("(15%)", ["15%|value=15 unit=percent"]),
         ("12.5%和7.5%", ["12.5%|value=12.5 unit=percent", "7.5%|value=7.5 unit=percent"]),
         ("百分之百", []),
+        // Permille, checked by hand.
+        ("出生率10.5‰", ["10.5‰|value=10.5 unit=permille"]),
+        ("死亡率为6.2 ‰,", ["6.2 ‰|value=6.2 unit=permille"]),
+        ("千分之五", ["千分之五|value=5 unit=permille"]),
+        ("千分之三点五", ["千分之三点五|value=3.5 unit=permille"]),
+        ("控制在3‰以内", ["3‰|value=3 unit=permille"]),
+        ("千分之", []),
+        ("一千分", []),
     ]
 
     @Test(arguments: cases)

@@ -301,6 +301,8 @@ struct DateScanner {
                 if p.day == nil && p.period == nil && !t.isDigit(i) && Scan.isIdeograph(t[i - 1]) {
                     switch t[i - 1] { case "于", "在", "至", "到", "从", "自", "年", "和", "及", "、": break; default: return nil }
                 }
+                // `每年3月底前`: a date every year, no date of this one.
+                if t[i - 1] == "年" && t[i - 2] == "每" { return nil }
                 return p
             }
         }

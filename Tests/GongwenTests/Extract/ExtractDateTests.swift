@@ -61,6 +61,8 @@ struct ExtractDateTests {
         ("十三五规划", ["十三五|start=2016 end=2020 precision=year period=fiveYearPlan"]),
         ("一年来", []),
         ("每年年底", []),
+        ("每年3月底前报送", []),
+        ("每年12月31日", []),
         ("2016年5月11日\n", ["2016年5月11日|date=2016-05-11 precision=day"]),
         ("2016年5月11日,", ["2016年5月11日|date=2016-05-11 precision=day"]),
         ("4月份专题调研", ["4月份|date=2016-04 precision=month \(inf)"]),

@@ -232,7 +232,7 @@ public enum MarkerStyle: String, Sendable, Hashable, Codable, CaseIterable {
     case problem
     /// `第一阶段:` — stage headings in work plans.
     case stage
-    /// `第一部分`.
+    /// `第一部分`, and `第一编` of a code (民法典).
     case part
     /// `第一章` — regulations.
     case chapter

@@ -62,7 +62,7 @@ enum MarkerScanner {
         return MarkerMatch(style: .parenthesizedChineseNumeral, ordinal: n, range: start..<(i + 1))
     }
 
-    /// `第一阶段:`, `第一部分`, `第一章`, `第一节`, `第一条`, and as Taiwan regulations write them:
+    /// `第一阶段:`, `第一部分` and `第一编` (a part), `第一章`, `第一节`, `第一条`, and as Taiwan regulations write them:
     /// `第 1 條`, `第 一 章`, `第 12-1 條`, `第十二條之一` (spaces inside, Arabic numbers, inserted articles).
     private static func ordinalWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> MarkerMatch? {
         func spaces(_ k: Int) -> Int {
@@ -89,6 +89,17 @@ enum MarkerScanner {
         case "部":
             guard j < end, s[j] == "分" else { return nil }
             style = .part; j += 1
+        case "编", "編":
+            // 第一编 总则 (a code's books, 民法典); not 第一编辑室, 第二编组.
+            if j < end {
+                switch s[j] {
+                case "辑", "輯", "撰", "制", "製", "写", "寫", "排", "码", "碼", "号", "號", "者", "年", "印", "著", "纂",
+                     "委", "译", "譯", "导", "導", "剧", "劇", "织", "織", "程", "队", "隊", "组", "組", "成", "入", "造", "外":
+                    return nil
+                default: break
+                }
+            }
+            style = .part
         default: return nil
         }
         // 第十二條之一

@@ -33,6 +33,8 @@ import Testing
         .init(line: "第一阶段:学习调研阶段。4月底前基本完成。", marker: "第一阶段:", style: .stage, ordinal: 1, heading: "学习调研阶段"),
         .init(line: "第三阶段：整改落实阶段。今年8月底前基本完成。", marker: "第三阶段：", style: .stage, ordinal: 3, heading: "整改落实阶段"),
         .init(line: "第一章 总则", marker: "第一章", style: .chapter, ordinal: 1, heading: "总则"),
+        .init(line: "第一编 总则", marker: "第一编", style: .part, ordinal: 1, heading: "总则"),
+        .init(line: "第三編 合同", marker: "第三編", style: .part, ordinal: 3, heading: "合同"),
         .init(line: "第一节 项目管理", marker: "第一节", style: .regulationSection, ordinal: 1, heading: "项目管理"),
         .init(line: "第一条 为规范科技计划项目管理，制定本办法。", marker: "第一条", style: .article, ordinal: 1, heading: "为规范科技计划项目管理，制定本办法"),
         .init(line: "第二十一条 本办法自发布之日起施行。", marker: "第二十一条", style: .article, ordinal: 21, heading: "本办法自发布之日起施行"),
@@ -72,6 +74,9 @@ import Testing
         "(扩大)会议研究决定，成立整改工作领导小组。",
         "（扩大）会议研究决定，成立整改工作领导小组。",
         "19.05.2016  11:24",
+        "第一编辑室负责审稿工作。",
+        "第二编组完成演练任务。",
+        "第三编号段已经用完。",
     ]
 
     @Test(arguments: falseMarkers)

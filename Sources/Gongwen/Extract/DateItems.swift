@@ -151,41 +151,40 @@ struct DateScanner {
         return (delta, e)
     }
 
-    /// Ideographs a two-digit year may follow: prepositions and conjunctions (`于98年3月`).
-    static func beforeTwoDigitYear(_ c: Unicode.Scalar) -> Bool {
+    /// Prepositions and conjunctions a date may follow where another ideograph would make it part of
+    /// a word (`于3月`, `至98年3月`, not `统一月报`, `近20年3月`).
+    static func isDatePreposition(_ c: Unicode.Scalar) -> Bool {
         switch c {
-        case "于", "在", "至", "到", "从", "自", "和", "及", "与", "或", "是", "的", "截", "止", "即", "为": true
+        case "于", "在", "至", "到", "从", "自", "和", "及": true
         default: false
         }
     }
 
+    /// Ideographs a two-digit year may follow: the date prepositions and a few more (`截至19年6月`).
+    static func beforeTwoDigitYear(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "与", "或", "是", "的", "截", "止", "即", "为": true
+        default: isDatePreposition(c)
+        }
+    }
+
+    /// The words a relative month word's first scalar ends (`成本`, `以上`, `线下` …), by that scalar.
+    static let wordsEndingIn: [Unicode.Scalar: Set<Unicode.Scalar>] = [
+        "本": Set("成基根资样文版日剧账课原书标副脚读蓝话范户底".unicodeScalars),
+        "上": Set("以马之线网向往北晚早身路会加赶跟追迎台楼山天面表爬登桌墙手史世纸".unicodeScalars),
+        "下": Set("以之线地天手眼当乡底上一留剩放落南向往私部足门名树楼山脚膝治属麾写记定签拿打降如".unicodeScalars),
+    ]
+    /// Scalars that make 月 the start of another word (`月报`, `月刊`, `月台`, `月薪` …).
+    static let wordsStartingWith月 = Set("报刊台球亮光饼票薪嫂子色经考结息租供产均活".unicodeScalars)
+
     /// A relative month word at `i`: its delta and end (`本月`, `上个月`, `下月`). Not the end of a
-    /// word (`成本月度`, `以上月份`, `马上月底`, `线下月度`) and not before a word that 月 starts
-    /// (`月报`, `月刊`, `月台`, `月薪` …).
+    /// word (`成本月度`, `以上月份`, `马上月底`, `线下月度`) and not before a word that 月 starts.
     func relativeMonth(at i: Int) -> (Int, Int)? {
         var len = 0, delta = 0
         for (w, d) in DateScanner.relativeMonths where w.count > len && t.has(w, at: i) { len = w.count; delta = d }
-        guard len > 0 else { return nil }
-        switch (t[i], t[i - 1]) {
-        case ("本", "成"), ("本", "基"), ("本", "根"), ("本", "资"), ("本", "样"), ("本", "文"), ("本", "版"), ("本", "日"),
-             ("本", "剧"), ("本", "账"), ("本", "课"), ("本", "原"), ("本", "书"), ("本", "标"), ("本", "副"), ("本", "脚"),
-             ("本", "读"), ("本", "蓝"), ("本", "话"), ("本", "范"), ("本", "户"), ("本", "底"),
-             ("上", "以"), ("上", "马"), ("上", "之"), ("上", "线"), ("上", "网"), ("上", "向"), ("上", "往"), ("上", "北"),
-             ("上", "晚"), ("上", "早"), ("上", "身"), ("上", "路"), ("上", "会"), ("上", "加"), ("上", "赶"), ("上", "跟"),
-             ("上", "追"), ("上", "迎"), ("上", "台"), ("上", "楼"), ("上", "山"), ("上", "天"), ("上", "面"), ("上", "表"),
-             ("上", "爬"), ("上", "登"), ("上", "桌"), ("上", "墙"), ("上", "手"), ("上", "史"), ("上", "世"), ("上", "纸"),
-             ("下", "以"), ("下", "之"), ("下", "线"), ("下", "地"), ("下", "天"), ("下", "手"), ("下", "眼"), ("下", "当"),
-             ("下", "乡"), ("下", "底"), ("下", "上"), ("下", "一"), ("下", "留"), ("下", "剩"), ("下", "放"), ("下", "落"),
-             ("下", "南"), ("下", "向"), ("下", "往"), ("下", "私"), ("下", "部"), ("下", "足"), ("下", "门"), ("下", "名"),
-             ("下", "树"), ("下", "楼"), ("下", "山"), ("下", "脚"), ("下", "膝"), ("下", "治"), ("下", "属"), ("下", "麾"),
-             ("下", "写"), ("下", "记"), ("下", "定"), ("下", "签"), ("下", "拿"), ("下", "打"), ("下", "降"), ("下", "如"):
-            return nil
-        default: break
-        }
-        switch t[i + len] {
-        case "报", "刊", "台", "球", "亮", "光", "饼", "票", "薪", "嫂", "子", "色", "经", "考", "结", "息", "租", "供", "产", "均", "活": return nil
-        default: return (delta, i + len)
-        }
+        guard len > 0, DateScanner.wordsEndingIn[t[i]]?.contains(t[i - 1]) != true,
+              !DateScanner.wordsStartingWith月.contains(t[i + len]) else { return nil }
+        return (delta, i + len)
     }
 
     /// Month, day and month period after a month start at `k`, filling `p`.
@@ -299,7 +298,7 @@ struct DateScanner {
             if monthAndDay(&p, at: i) {
                 // A Chinese month alone after an ideograph: `统一月报` is not January.
                 if p.day == nil && p.period == nil && !t.isDigit(i) && Scan.isIdeograph(t[i - 1]) {
-                    switch t[i - 1] { case "于", "在", "至", "到", "从", "自", "年", "和", "及", "、": break; default: return nil }
+                    if !(DateScanner.isDatePreposition(t[i - 1]) || t[i - 1] == "年" || t[i - 1] == "、") { return nil }
                 }
                 // `每年3月底前`: a date every year, no date of this one.
                 if t[i - 1] == "年" && t[i - 2] == "每" { return nil }
